@@ -1,0 +1,55 @@
+import { resolve } from 'node:path';
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+
+const ICON_SIZES = [16, 32, 48, 96, 128] as const;
+
+// https://wxt.dev/api/config.html
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({
+    // prefresh (hot reload) is for `wxt dev` only; the builds stay plain.
+    plugins: [preact({ prefreshEnabled: false, devToolsEnabled: false })],
+    build: { target: 'es2022' },
+  }),
+  manifest: ({ browser }) => ({
+    name: 'Lede',
+    description:
+      'Marks the people, organisations, places and figures in news articles, shows the key facts, and keeps your highlights and notes on your machine.',
+    icons: Object.fromEntries(ICON_SIZES.map((size) => [size, `icon/${size}.png`])),
+    action: { default_title: 'Lede: this article' },
+    // storage: settings; unlimitedStorage: readers' notes must never be evicted;
+    // contextMenus: "Highlight with Lede" on a selection. No host permissions beyond
+    // the content script's own matches, no tabs permission, no network.
+    permissions: ['storage', 'unlimitedStorage', 'contextMenus'],
+    commands: {
+      'highlight-selection': {
+        suggested_key: { default: 'Alt+Shift+H' },
+        description: 'Highlight the selected text',
+      },
+      'cycle-marks': {
+        suggested_key: { default: 'Alt+Shift+M' },
+        description: 'Move to the next marked name or figure',
+      },
+    },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'lede@lede.invalid',
+              strict_min_version: '142.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+  hooks: {
+    // Icons live in assets/icons (the design card's layout) rather than public/.
+    'build:publicAssets': (_wxt, files) => {
+      for (const size of ICON_SIZES) {
+        files.push({ absoluteSrc: resolve('assets/icons', `${size}.png`), relativeDest: `icon/${size}.png` });
+      }
+    },
+  },
+});
