@@ -1,0 +1,51 @@
+// The ::highlight() style sheet for Lede's marks. Colours come from the Okabe–Ito palette, which
+// stays distinguishable for the common colour-vision deficiencies, and every type also differs by
+// underline style, so no reader has to rely on hue alone. Backgrounds are translucent so that the
+// marks read on light and dark pages alike.
+import { MARK_TYPES, highlightName, type MarkType } from './types';
+
+export const COLOUR_SCHEMES = ['colour-blind-safe', 'high-contrast', 'underline-only'] as const;
+export type ColourScheme = (typeof COLOUR_SCHEMES)[number];
+
+interface MarkStyle {
+  colour: string;
+  line: 'solid' | 'double' | 'dotted' | 'dashed' | 'wavy';
+}
+
+const STYLES: Record<MarkType, MarkStyle> = {
+  person: { colour: '#0072B2', line: 'solid' },
+  org: { colour: '#D55E00', line: 'double' },
+  place: { colour: '#009E73', line: 'dotted' },
+  other: { colour: '#CC79A7', line: 'dashed' },
+  money: { colour: '#E69F00', line: 'solid' },
+  percent: { colour: '#E69F00', line: 'double' },
+  date: { colour: '#56B4E9', line: 'wavy' },
+  number: { colour: '#888888', line: 'dotted' },
+};
+
+const HIGH_CONTRAST: Partial<Record<MarkType, string>> = {
+  person: '#0050ff',
+  org: '#e00000',
+  place: '#008a00',
+  other: '#b000b0',
+  money: '#c06000',
+  percent: '#c06000',
+  date: '#0090c0',
+  number: '#606060',
+};
+
+/** Alpha suffix for a #rrggbb colour. */
+const tint = (hex: string, alpha: number): string =>
+  `${hex}${Math.round(alpha * 255)
+    .toString(16)
+    .padStart(2, '0')}`;
+
+export function markStyleSheet(scheme: ColourScheme): string {
+  return MARK_TYPES.map((type) => {
+    const { colour, line } = STYLES[type];
+    const lineColour = scheme === 'high-contrast' ? HIGH_CONTRAST[type]! : colour;
+    const background =
+      scheme === 'underline-only' ? 'transparent' : tint(lineColour, scheme === 'high-contrast' ? 0.28 : 0.16);
+    return `::highlight(${highlightName(type)}) { background-color: ${background}; text-decoration: underline ${line} ${lineColour}; text-decoration-thickness: 2px; text-underline-offset: 3px; }`;
+  }).join('\n');
+}
