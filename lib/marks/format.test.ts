@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { formatDateValue, formatFigure, formatNumber, ordinal } from './format';
+
+describe('formatFigure', () => {
+  it('spells money out with scale and currency', () => {
+    expect(formatFigure({ type: 'MONEY', text: '244.8 billion U.S. dollars', value: 244.8e9, currency: 'USD' })).toBe(
+      '244.8 billion US dollars',
+    );
+    expect(formatFigure({ type: 'MONEY', text: '€3m', value: 3e6, currency: 'EUR', qualifier: 'about' })).toBe('about 3 million euros');
+  });
+
+  it('keeps qualifier and unit of counts', () => {
+    expect(formatFigure({ type: 'CARDINAL', text: 'over 20', value: 20, qualifier: 'more than', unit: 'cooperation agreements' })).toBe(
+      'more than 20 cooperation agreements',
+    );
+    expect(formatFigure({ type: 'PERCENT', text: '15 per cent', value: 15 })).toBe('15%');
+    expect(formatFigure({ type: 'ORDINAL', text: '80th', value: 80 })).toBe('80th');
+  });
+
+  it('falls back to the text when there is no value', () => {
+    expect(formatFigure({ type: 'DATE', text: 'recently', value: null })).toBe('recently');
+  });
+});
+
+describe('formatDateValue', () => {
+  it('reads full, partial and decade dates and durations', () => {
+    expect(formatDateValue('2025-09-02')).toBe('2 September 2025');
+    expect(formatDateValue('--09-02')).toBe('2 September');
+    expect(formatDateValue('--05')).toBe('May');
+    expect(formatDateValue('2024')).toBe('2024');
+    expect(formatDateValue('P15Y')).toBe('15 years');
+    expect(formatDateValue('P1D')).toBe('1 day');
+    expect(formatDateValue('199X')).toBe('the 1990s');
+  });
+});
+
+describe('numbers', () => {
+  it('groups thousands and scales large numbers', () => {
+    expect(formatNumber(1500)).toBe('1,500');
+    expect(formatNumber(1.2e9)).toBe('1.2 billion');
+    expect(ordinal(11)).toBe('11th');
+    expect(ordinal(22)).toBe('22nd');
+    expect(ordinal(103)).toBe('103rd');
+  });
+});
