@@ -1,0 +1,80 @@
+import Dexie from 'dexie';
+import { describe, expect, it } from 'vitest';
+import type { Annotation, Article } from '../lib/model/types';
+import { CURRENT_VERSION, LedeDB, V1_STORES } from './db';
+import { LedeRepo } from './repo';
+import { memoryDeps } from './testing';
+
+const article: Article = {
+  id: '6f1c2b9e-8a7d-4c3b-9e2f-1a2b3c4d5e6f',
+  url: 'https://example.com/sco-summit',
+  title: 'Xi and Putin meet in Beijing',
+  site: 'Example News',
+  byline: 'A. Reporter',
+  published: '2025-09-01',
+  note: 'Compare with the Tianjin communiqué',
+  tags: ['China', 'Russia'],
+  created: '2025-09-01T10:00:00.000Z',
+  updated: '2025-09-01T10:05:00.000Z',
+};
+
+const live: Annotation = {
+  id: '0a4d3c2b-1e0f-4a9b-8c7d-6e5f4a3b2c1d',
+  articleId: article.id,
+  selectors: [
+    { type: 'TextQuoteSelector', exact: 'a 15-year trade agreement', prefix: 'The two leaders signed ', suffix: ' worth $400 billion' },
+    { type: 'TextPositionSelector', start: 120, end: 145, unit: 'utf16' },
+  ],
+  colour: 'green',
+  note: 'pipeline deal',
+  tags: ['energy'],
+  created: '2025-09-01T10:01:00.000Z',
+  updated: '2025-09-01T10:02:00.000Z',
+};
+
+const tombstoned: Annotation = {
+  ...live,
+  id: '9b8a7c6d-5e4f-4321-8fed-cba987654321',
+  selectors: [{ type: 'TextQuoteSelector', exact: 'deleted words', prefix: '', suffix: '' }],
+  note: 'gone',
+  deleted: '2025-09-01T10:04:00.000Z',
+  updated: '2025-09-01T10:04:00.000Z',
+};
+
+describe('LedeDB upgrade', () => {
+  it('opens a version 1 database with data, keeps every record and builds the search index', async () => {
+    const deps = memoryDeps();
+    const v1 = new Dexie('lede-upgrade', deps);
+    v1.version(1).stores(V1_STORES);
+    await v1.table('articles').add(article);
+    await v1.table('annotations').bulkAdd([live, tombstoned]);
+    v1.close();
+
+    const db = new LedeDB('lede-upgrade', deps);
+    await db.open();
+    expect(db.verno).toBe(CURRENT_VERSION);
+    expect(await db.articles.toArray()).toEqual([article]);
+    expect((await db.annotations.toArray()).sort((a, b) => a.id.localeCompare(b.id))).toEqual([live, tombstoned]);
+    expect((await db.meta.get('upgradedTo2'))?.value).toEqual(expect.any(String));
+
+    // The new indexes work on the old rows.
+    expect(await db.annotations.where('colour').equals('green').count()).toBe(2);
+    expect(await db.articles.where('site').equals('Example News').count()).toBe(1);
+
+    // Old data is searchable at once: quotes, notes, tags and accent-folded titles; not deleted highlights.
+    const repo = new LedeRepo(db);
+    expect((await repo.searchLibrary('trade agreement')).map((h) => h.article.id)).toEqual([article.id]);
+    expect((await repo.searchLibrary('pipeline')).map((h) => h.annotations.map((a) => a.id))).toEqual([[live.id]]);
+    expect(await repo.searchLibrary('communique')).toHaveLength(1);
+    expect(await repo.searchLibrary('gone')).toEqual([]);
+    db.close();
+  });
+
+  it('creates a fresh database at the current version', async () => {
+    const db = new LedeDB('lede-fresh', memoryDeps());
+    await db.open();
+    expect(db.verno).toBe(CURRENT_VERSION);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['annotations', 'articles', 'meta', 'search']);
+    db.close();
+  });
+});

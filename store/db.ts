@@ -1,0 +1,72 @@
+// Lede's IndexedDB database. Every schema change is a new version with an upgrade
+// function; versions already shipped are never edited.
+import Dexie, { type EntityTable, type Table } from 'dexie';
+import { searchWords } from '../lib/model/search-words';
+import type { Annotation, Article } from '../lib/model/types';
+
+export interface SearchEntry {
+  articleId: string;
+  words: string[];
+}
+
+export interface MetaEntry {
+  key: string;
+  value: unknown;
+}
+
+export const DB_NAME = 'lede';
+
+/** Exported for the upgrade test, which must build a database exactly as version 1 shipped it. */
+export const V1_STORES = {
+  articles: 'id, &url, updated, *tags',
+  annotations: 'id, articleId, updated, *tags',
+} as const;
+
+export const V2_STORES = {
+  articles: 'id, &url, updated, created, site, *tags',
+  annotations: 'id, articleId, updated, colour, *tags',
+  search: 'articleId, *words',
+  meta: 'key',
+} as const;
+
+export const CURRENT_VERSION = 2;
+
+export interface DexieDeps {
+  indexedDB: IDBFactory;
+  IDBKeyRange: typeof IDBKeyRange;
+}
+
+export class LedeDB extends Dexie {
+  declare articles: EntityTable<Article, 'id'>;
+  declare annotations: EntityTable<Annotation, 'id'>;
+  declare search: Table<SearchEntry, string>;
+  declare meta: Table<MetaEntry, string>;
+
+  constructor(name: string = DB_NAME, deps?: DexieDeps) {
+    super(name, deps);
+    this.version(1).stores(V1_STORES);
+    // v2: the library's full-text search index and a settings table; the upgrade
+    // indexes every article already saved, so search works on old data at once.
+    this.version(2)
+      .stores(V2_STORES)
+      .upgrade(async (tx) => {
+        const articles = (await tx.table('articles').toArray()) as Article[];
+        const annotations = (await tx.table('annotations').toArray()) as Annotation[];
+        const byArticle = groupByArticle(annotations);
+        await tx.table('search').bulkPut(
+          articles.map((a): SearchEntry => ({ articleId: a.id, words: searchWords(a, byArticle.get(a.id) ?? []) })),
+        );
+        await tx.table('meta').put({ key: 'upgradedTo2', value: new Date().toISOString() } satisfies MetaEntry);
+      });
+  }
+}
+
+export function groupByArticle(annotations: readonly Annotation[]): Map<string, Annotation[]> {
+  const m = new Map<string, Annotation[]>();
+  for (const a of annotations) {
+    const list = m.get(a.articleId);
+    if (list) list.push(a);
+    else m.set(a.articleId, [a]);
+  }
+  return m;
+}
