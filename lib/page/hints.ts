@@ -1,0 +1,50 @@
+// Class/id/role hints that tell article prose from page furniture. The patterns follow
+// mozilla/readability (Apache-2.0), whose choices were tuned on thousands of real pages.
+
+/** Furniture we never look into while scoring, unless the name also says it may be content. */
+export const UNLIKELY =
+  /-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|newsletter|subscribe|cookie|consent|paywall/i;
+export const MAYBE_CONTENT = /and|article|body|column|content|main|mathjax|shadow/i;
+export const POSITIVE = /article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story/i;
+export const NEGATIVE =
+  /-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget|newsletter|taboola/i;
+
+/** Landmark roles that are never the article. */
+const FURNITURE_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'complementary', 'search', 'menu', 'menubar', 'dialog', 'alertdialog', 'alert', 'toolbar', 'tablist']);
+
+/** Tags that are page furniture wherever they appear. */
+const FURNITURE_TAGS = new Set(['NAV', 'ASIDE', 'FOOTER']);
+
+export function classAndId(el: Element): string {
+  const cls = el.getAttribute('class') ?? '';
+  const id = el.getAttribute('id') ?? '';
+  return cls + ' ' + id;
+}
+
+/** Readability's class weight: +25 for each content-like name (class, id), −25 for each furniture-like one. */
+export function classWeight(el: Element): number {
+  let w = 0;
+  const cls = el.getAttribute('class');
+  if (cls) {
+    if (NEGATIVE.test(cls)) w -= 25;
+    if (POSITIVE.test(cls)) w += 25;
+  }
+  const id = el.getAttribute('id');
+  if (id) {
+    if (NEGATIVE.test(id)) w -= 25;
+    if (POSITIVE.test(id)) w += 25;
+  }
+  return w;
+}
+
+/** True for elements whose subtree is never article text: nav/aside/footer, furniture roles and names. */
+export function isFurniture(el: Element, tag: string, byName = true): boolean {
+  if (tag === 'BODY' || tag === 'HTML' || tag === 'ARTICLE' || tag === 'MAIN') return false;
+  if (FURNITURE_TAGS.has(tag)) return true;
+  const role = el.getAttribute('role');
+  if (role && FURNITURE_ROLES.has(role.trim().toLowerCase())) return true;
+  if (!byName || el.getAttribute('itemprop')?.includes('articleBody')) return false;
+  const names = classAndId(el);
+  if (names.length > 1 && UNLIKELY.test(names) && !MAYBE_CONTENT.test(names)) return true;
+  return false;
+}

@@ -1,0 +1,85 @@
+// The rival detector: mozilla/readability run on a clone (it rewrites the document it is
+// given, and the page's DOM must never change), its result mapped back to live nodes.
+// Clone and page have the same shape, so a parallel walk pairs every clone text node with
+// its live twin; Readability moves text nodes rather than copying them, so each text node
+// it keeps leads back to the page. The live blocks are those text nodes' nearest block
+// ancestors. Kept for measurement (scripts/measure-body.ts); see README.md for why the
+// content script uses findArticle instead.
+
+import { Readability } from '@mozilla/readability';
+import { ELEMENT_NODE, TEXT_NODE, isBlockTag, tagOf } from './dom.ts';
+import type { ArticleBody } from './body.ts';
+
+export function findArticleWithReadability(doc: Document): ArticleBody | null {
+  if (!doc.documentElement || !doc.body) return null;
+  const clone = doc.cloneNode(true) as Document;
+  const twins = new Map<Node, Text>();
+  pairTexts(doc.documentElement, clone.documentElement, twins);
+
+  let content: Element | null = null;
+  try {
+    const reader = new Readability(clone, { serializer: (el: Node) => el as unknown as string });
+    const result = reader.parse();
+    content = (result?.content as unknown as Element | undefined) ?? null;
+  } catch {
+    return null;
+  }
+  if (!content) return null;
+
+  const blocks: Element[] = [];
+  const seen = new Set<Element>();
+  let chars = 0;
+  const walk = (n: Node): void => {
+    for (let c = n.firstChild; c; c = c.nextSibling) {
+      if (c.nodeType === TEXT_NODE) {
+        const live = twins.get(c);
+        if (!live || live.data.trim() === '') continue;
+        const block = nearestBlock(live);
+        if (block && !seen.has(block)) {
+          seen.add(block);
+          blocks.push(block);
+        }
+        chars += live.data.trim().length;
+      } else if (c.nodeType === ELEMENT_NODE) {
+        walk(c);
+      }
+    }
+  };
+  walk(content);
+  if (blocks.length === 0) return null;
+  sortByDocumentOrder(blocks);
+  return {
+    root: doc.body,
+    blocks,
+    blockSet: new Set(blocks),
+    headline: null,
+    score: 0,
+    chars,
+  };
+}
+
+function pairTexts(live: Node, copy: Node, twins: Map<Node, Text>): void {
+  let a = live.firstChild;
+  let b = copy.firstChild;
+  while (a && b) {
+    if (a.nodeType === TEXT_NODE) twins.set(b, a as Text);
+    else if (a.nodeType === ELEMENT_NODE) pairTexts(a, b, twins);
+    a = a.nextSibling;
+    b = b.nextSibling;
+  }
+}
+
+function nearestBlock(n: Node): Element | null {
+  for (let p = n.parentNode; p; p = p.parentNode) {
+    if (p.nodeType === ELEMENT_NODE && isBlockTag(tagOf(p as Element))) return p as Element;
+  }
+  return null;
+}
+
+function sortByDocumentOrder(els: Element[]): void {
+  els.sort((a, b) => {
+    if (a === b) return 0;
+    const rel = a.compareDocumentPosition(b);
+    return rel & 4 ? -1 : rel & 2 ? 1 : 0;
+  });
+}

@@ -1,0 +1,415 @@
+// The flat text of an article and an exact two-way map between flat offsets and DOM
+// positions. The extractor runs on `text`; marks are painted from `toRange`; selections
+// and hit tests come back through `fromPosition`.
+//
+// Flat text rules:
+// - Whitespace collapses the way HTML renders it: a run of spaces, tabs and newlines
+//   inside a block becomes one space; leading and trailing space of a block is dropped.
+//   Inside <pre> every character is kept.
+// - Between blocks (block-level elements, <br>) there is exactly one "\n", which maps to
+//   no DOM character, so a sentence never runs across two blocks.
+// - Skipped entirely: script/style/noscript/template/form controls/media (see dom.ts), the
+//   `hidden` attribute, aria-hidden="true", inline display:none/visibility:hidden,
+//   contenteditable regions, and whatever `exclude` / `isHidden` reject (our own UI host).
+// - Open shadow roots are walked in place of the host's light children; slots render
+//   their assigned nodes. A same-origin iframe is indexed by calling this on its document.
+//
+// Every flat character except the separators comes from exactly one (Text node, offset);
+// the map is stored as runs of consecutive characters so it stays small.
+
+import {
+  ELEMENT_NODE,
+  TEXT_NODE,
+  isBlockTag,
+  isCollapsibleSpace,
+  isEditable,
+  isHiddenByMarkup,
+  isLineBreakTag,
+  isSkippedTag,
+  renderedChildren,
+  tagOf,
+} from './dom.ts';
+
+export interface TextIndexOptions {
+  /**
+   * Only text whose nearest block-level ancestor is in this set is indexed (the rest is
+   * walked past). This is how the detected article body restricts the index while the
+   * walk keeps document order. Omit to index everything under the roots.
+   */
+  blocks?: ReadonlySet<Element>;
+  /** Elements to skip with their subtree, e.g. our own UI host. */
+  exclude?: (el: Element) => boolean;
+  /** Extra hidden test (e.g. a computed-style check the caller can afford). */
+  isHidden?: (el: Element) => boolean;
+  /** Stop after this many flat characters (a 1-million-word page must not freeze us). */
+  maxChars?: number;
+}
+
+/** A DOM span in text-node coordinates; make a live Range with `spanToRange`. */
+export interface DomSpan {
+  startNode: Text;
+  startOffset: number;
+  endNode: Text;
+  endOffset: number;
+}
+
+export const DEFAULT_MAX_CHARS = 1_000_000;
+export const BLOCK_SEPARATOR = '\n';
+
+export class TextIndex {
+  /** True when `maxChars` cut the walk short. */
+  truncated = false;
+  /** Flat offsets where each block's text starts, ascending. */
+  readonly blockStarts: number[] = [];
+
+  // Run i covers flat [runFlat[i], runFlat[i] + runLen[i]) ↔ runNode[i] offsets
+  // [runNodeStart[i], runNodeStart[i] + runLen[i]).
+  private readonly runFlat: number[] = [];
+  private readonly runLen: number[] = [];
+  private readonly runNodeStart: number[] = [];
+  private readonly runNode: Text[] = [];
+  /** First run of each text node; a node's runs are consecutive. */
+  private readonly firstRun = new Map<Text, number>();
+  private parts: string[] = [];
+  private joined: string | null = '';
+  private len = 0;
+
+  constructor(private readonly roots: readonly Node[]) {}
+
+  get text(): string {
+    if (this.joined === null) {
+      this.joined = this.parts.join('');
+      this.parts = [this.joined];
+    }
+    return this.joined;
+  }
+
+  get length(): number {
+    return this.len;
+  }
+
+  /** Number of indexed text nodes (for diagnostics and benchmarks). */
+  get nodeCount(): number {
+    return this.firstRun.size;
+  }
+
+  /** @internal used by the builder */
+  appendSeparator(): void {
+    this.parts.push(BLOCK_SEPARATOR);
+    this.joined = null;
+    this.len += 1;
+  }
+
+  /** @internal used by the builder */
+  markBlockStart(): void {
+    this.blockStarts.push(this.len);
+  }
+
+  /** @internal used by the builder: `str` is data[nodeOffset, nodeOffset + str.length) or its collapsed space. */
+  appendChars(node: Text, nodeOffset: number, str: string): void {
+    const n = this.runNode.length - 1;
+    if (
+      n >= 0 &&
+      this.runNode[n] === node &&
+      this.runNodeStart[n]! + this.runLen[n]! === nodeOffset &&
+      this.runFlat[n]! + this.runLen[n]! === this.len
+    ) {
+      this.runLen[n]! += str.length;
+    } else {
+      if (!this.firstRun.has(node)) this.firstRun.set(node, n + 1);
+      this.runFlat.push(this.len);
+      this.runLen.push(str.length);
+      this.runNodeStart.push(nodeOffset);
+      this.runNode.push(node);
+    }
+    this.parts.push(str);
+    this.joined = null;
+    this.len += str.length;
+  }
+
+  /**
+   * The DOM span of flat [start, end). Separators map to nothing, so the span starts at the
+   * first real character at or after `start` and ends after the last one before `end`.
+   * Null when the interval holds no DOM character.
+   */
+  toSpan(start: number, end: number): DomSpan | null {
+    const s = Math.max(0, Math.min(start, this.len));
+    const e = Math.max(s, Math.min(end, this.len));
+    if (e <= s || this.runFlat.length === 0) return null;
+    // First run ending after s.
+    let lo = 0;
+    let hi = this.runFlat.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.runFlat[mid]! + this.runLen[mid]! <= s) lo = mid + 1;
+      else hi = mid;
+    }
+    const a = lo;
+    // Last run starting before e.
+    lo = 0;
+    hi = this.runFlat.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.runFlat[mid]! < e) lo = mid + 1;
+      else hi = mid;
+    }
+    const b = lo - 1;
+    if (a >= this.runFlat.length || b < 0 || b < a) return null;
+    const startOffset = this.runNodeStart[a]! + Math.max(0, s - this.runFlat[a]!);
+    const endOffset = this.runNodeStart[b]! + (Math.min(e, this.runFlat[b]! + this.runLen[b]!) - this.runFlat[b]!);
+    return { startNode: this.runNode[a]!, startOffset, endNode: this.runNode[b]!, endOffset };
+  }
+
+  /** A live Range over flat [start, end), created in `doc` (the document the nodes live in). */
+  toRange(doc: Document, start: number, end: number): Range | null {
+    const span = this.toSpan(start, end);
+    return span ? spanToRange(doc, span) : null;
+  }
+
+  /**
+   * Flat offset of a DOM position (a Range/Selection boundary or a caret position).
+   * A position inside collapsed or skipped text maps to the next indexed character.
+   * Null when the position lies outside the indexed roots.
+   */
+  fromPosition(node: Node, offset: number): number | null {
+    if (node.nodeType === TEXT_NODE) {
+      const first = this.firstRun.get(node as Text);
+      if (first !== undefined) {
+        let i = first;
+        for (; i < this.runNode.length && this.runNode[i] === node; i++) {
+          const ns = this.runNodeStart[i]!;
+          if (offset < ns) return this.runFlat[i]!;
+          if (offset < ns + this.runLen[i]!) return this.runFlat[i]! + (offset - ns);
+        }
+        // After the node's last indexed character.
+        return this.runFlat[i - 1]! + this.runLen[i - 1]!;
+      }
+    }
+    if (!this.withinRoots(node)) return null;
+    return this.firstAtOrAfter(node, offset);
+  }
+
+  private withinRoots(node: Node): boolean {
+    let n: Node | null = node;
+    while (n) {
+      for (const r of this.roots) if (r === n) return true;
+      const parent: Node | null = n.parentNode;
+      n = parent ?? (n as Node & { host?: Element }).host ?? null;
+    }
+    return false;
+  }
+
+  /** Flat offset of the first indexed character at or after the boundary point (node, offset). */
+  private firstAtOrAfter(container: Node, offset: number): number {
+    let child: Node | null = null;
+    if (container.nodeType !== TEXT_NODE) {
+      let k = 0;
+      for (let c = container.firstChild; c; c = c.nextSibling, k++) {
+        if (k === offset) {
+          child = c;
+          break;
+        }
+      }
+    }
+    const isAfter = (t: Text): boolean => {
+      if (child) {
+        if (child === t) return true;
+        const rel = child.compareDocumentPosition(t);
+        return (rel & 16) !== 0 || (rel & 4) !== 0; // contained by child, or following it
+      }
+      if (container === t) return false;
+      const rel = container.compareDocumentPosition(t);
+      return (rel & 16) === 0 && (rel & 4) !== 0; // following, and not inside container
+    };
+    let lo = 0;
+    let hi = this.runNode.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (isAfter(this.runNode[mid]!)) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo < this.runNode.length ? this.runFlat[lo]! : this.len;
+  }
+}
+
+export function spanToRange(doc: Document, span: DomSpan): Range {
+  const range = doc.createRange();
+  range.setStart(span.startNode, span.startOffset);
+  range.setEnd(span.endNode, span.endOffset);
+  return range;
+}
+
+interface Frame {
+  nodes: Node[];
+  i: number;
+  /** Text here belongs to an indexed block. */
+  included: boolean;
+  pre: boolean;
+  /** This frame's element is a block: leaving it ends a line. */
+  closesBlock: boolean;
+}
+
+/**
+ * Builds a TextIndex in slices: call `step(shouldStop)` until it returns true, yielding to
+ * the page in between. `shouldStop` is polled every few dozen nodes.
+ */
+export class TextIndexBuilder {
+  readonly index: TextIndex;
+  private readonly stack: Frame[] = [];
+  private readonly opts: TextIndexOptions;
+  private readonly maxChars: number;
+  private pendingSpace: { node: Text; offset: number } | null = null;
+  private needSeparator = false;
+  private done = false;
+
+  constructor(roots: Node | readonly Node[], options: TextIndexOptions = {}) {
+    const list: Node[] = [];
+    if (Array.isArray(roots)) for (const r of roots as readonly Node[]) list.push(r);
+    else list.push(roots as Node);
+    this.index = new TextIndex(list);
+    this.opts = options;
+    this.maxChars = options.maxChars ?? DEFAULT_MAX_CHARS;
+    // Roots are walked one after another; each is its own block.
+    for (let k = list.length - 1; k >= 0; k--) {
+      const root = list[k]!;
+      this.stack.push({ nodes: [root], i: 0, included: this.initialInclusion(root), pre: insidePre(root), closesBlock: true });
+    }
+  }
+
+  get finished(): boolean {
+    return this.done;
+  }
+
+  /** Walks until done or `shouldStop()` says to yield. Returns true when finished. */
+  step(shouldStop: () => boolean = () => false): boolean {
+    let budget = 0;
+    while (!this.done) {
+      if (++budget % 64 === 0 && shouldStop()) return false;
+      this.advance();
+    }
+    return true;
+  }
+
+  private initialInclusion(root: Node): boolean {
+    const blocks = this.opts.blocks;
+    if (!blocks) return true;
+    for (let n: Node | null = root; n; n = n.parentNode ?? (n as Node & { host?: Element }).host ?? null) {
+      if (n.nodeType === ELEMENT_NODE && isBlockTag(tagOf(n as Element))) return blocks.has(n as Element);
+    }
+    return false;
+  }
+
+  private advance(): void {
+    const top = this.stack[this.stack.length - 1];
+    if (!top) {
+      this.done = true;
+      return;
+    }
+    if (top.i >= top.nodes.length) {
+      this.stack.pop();
+      if (top.closesBlock) this.breakLine();
+      return;
+    }
+    const node = top.nodes[top.i++]!;
+    if (node.nodeType === TEXT_NODE) {
+      if (top.included) this.addText(node as Text, top.pre);
+      return;
+    }
+    if (node.nodeType !== ELEMENT_NODE && node.nodeType !== 9 && node.nodeType !== 11) return;
+    if (node.nodeType === ELEMENT_NODE) {
+      const el = node as Element;
+      const tag = tagOf(el);
+      if (isLineBreakTag(tag)) {
+        this.breakLine();
+        return;
+      }
+      if (this.skip(el, tag)) return;
+      const block = isBlockTag(tag);
+      if (block) this.breakLine();
+      const blocks = this.opts.blocks;
+      const included = block && blocks ? blocks.has(el) : top.included;
+      this.stack.push({ nodes: renderedChildren(el), i: 0, included, pre: top.pre || tag === 'PRE', closesBlock: block });
+      return;
+    }
+    // Document or fragment given as a root: walk its children (a document walks its body).
+    const doc = node as Document;
+    const start = node.nodeType === 9 && doc.body ? [doc.body as Node] : renderedChildren(node);
+    this.stack.push({ nodes: start, i: 0, included: top.included, pre: top.pre, closesBlock: true });
+  }
+
+  private skip(el: Element, tag: string): boolean {
+    if (isSkippedTag(tag)) return true;
+    if (isHiddenByMarkup(el) || isEditable(el)) return true;
+    if (this.opts.exclude?.(el)) return true;
+    if (this.opts.isHidden?.(el)) return true;
+    return false;
+  }
+
+  private breakLine(): void {
+    this.pendingSpace = null;
+    this.needSeparator = true;
+  }
+
+  private addText(node: Text, pre: boolean): void {
+    const data = node.data;
+    const idx = this.index;
+    const n = data.length;
+    let i = 0;
+    while (i < n) {
+      if (idx.length >= this.maxChars) {
+        idx.truncated = true;
+        this.done = true;
+        this.stack.length = 0;
+        return;
+      }
+      const code = data.charCodeAt(i);
+      if (!pre && isCollapsibleSpace(code)) {
+        // Remember the first space of a run; emit it only if more text follows in this block.
+        if (!this.pendingSpace && !this.needSeparator && idx.length > 0) this.pendingSpace = { node, offset: i };
+        i++;
+        continue;
+      }
+      let j = i + 1;
+      if (!pre) while (j < n && !isCollapsibleSpace(data.charCodeAt(j))) j++;
+      else j = n;
+      if (this.needSeparator) {
+        if (idx.length > 0) idx.appendSeparator();
+        idx.markBlockStart();
+        this.needSeparator = false;
+        this.pendingSpace = null;
+      } else if (idx.length === 0) {
+        idx.markBlockStart();
+      }
+      if (this.pendingSpace) {
+        idx.appendChars(this.pendingSpace.node, this.pendingSpace.offset, ' ');
+        this.pendingSpace = null;
+      }
+      const room = this.maxChars - idx.length;
+      const end = Math.min(j, i + room);
+      idx.appendChars(node, i, data.slice(i, end));
+      i = end;
+    }
+  }
+}
+
+function insidePre(node: Node): boolean {
+  for (let n: Node | null = node; n; n = n.parentNode) {
+    if (n.nodeType === ELEMENT_NODE && tagOf(n as Element) === 'PRE') return true;
+  }
+  return false;
+}
+
+/** Builds the whole index at once (bounded by `maxChars`). */
+export function buildTextIndex(roots: Node | readonly Node[], options: TextIndexOptions = {}): TextIndex {
+  const b = new TextIndexBuilder(roots, options);
+  b.step();
+  return b.index;
+}
+
+/** Indexes a detected article body: its root, restricted to its blocks, in document order. */
+export function indexArticle(
+  body: { root: Element; blockSet: ReadonlySet<Element> },
+  options: Omit<TextIndexOptions, 'blocks'> = {},
+): TextIndex {
+  return buildTextIndex(body.root, { ...options, blocks: body.blockSet });
+}
