@@ -30,6 +30,8 @@ export interface ArticleBody {
   score: number;
   /** Characters of block text (before whitespace collapsing). */
   chars: number;
+  /** The walk stopped at `maxChars`/`maxElements`: blocks cover only the start of a huge page. */
+  truncated: boolean;
 }
 
 export interface FindArticleOptions {
@@ -37,7 +39,16 @@ export interface FindArticleOptions {
   exclude?: (el: Element) => boolean;
   /** Add the headline (h1) when it sits outside the chosen container. Default true. */
   includeHeadline?: boolean;
+  /**
+   * Stop walking after this much text or this many elements, so a million-word page costs
+   * no more than a long article. The defaults are several times the longest real article.
+   */
+  maxChars?: number;
+  maxElements?: number;
 }
+
+export const DEFAULT_BODY_MAX_CHARS = 400_000;
+export const DEFAULT_BODY_MAX_ELEMENTS = 40_000;
 
 /** One block-level element, with its own text (not in nested blocks) and subtree totals. */
 interface Box {
@@ -76,7 +87,8 @@ export function findArticle(doc: Document, options: FindArticleOptions = {}): Ar
 }
 
 function detect(doc: Document, body: HTMLElement, options: FindArticleOptions, byName: boolean): ArticleBody | null {
-  const boxes = collectBoxes(body, options.exclude, byName);
+  const walk = collectBoxes(body, options, byName);
+  const boxes = walk.boxes;
   const rootBox = boxes[0];
   if (!rootBox) return null;
 
@@ -124,11 +136,16 @@ function detect(doc: Document, body: HTMLElement, options: FindArticleOptions, b
     headline,
     score: readerable,
     chars,
+    truncated: walk.truncated,
   };
 }
 
-function collectBoxes(body: Element, exclude: ((el: Element) => boolean) | undefined, byName: boolean): Box[] {
+function collectBoxes(body: Element, options: FindArticleOptions, byName: boolean): { boxes: Box[]; truncated: boolean } {
   const boxes: Box[] = [];
+  const exclude = options.exclude;
+  let charsLeft = options.maxChars ?? DEFAULT_BODY_MAX_CHARS;
+  let elementsLeft = options.maxElements ?? DEFAULT_BODY_MAX_ELEMENTS;
+  let truncated = false;
   const make = (el: Element, tag: string, parent: Box | null): Box => {
     const b: Box = {
       el, tag, parent, children: [], own: 0, ownLink: 0, ownCommas: 0, text: 0, link: 0, commas: 0,
@@ -139,16 +156,23 @@ function collectBoxes(body: Element, exclude: ((el: Element) => boolean) | undef
     return b;
   };
   const visit = (node: Node, box: Box, inLink: boolean, depth: number): void => {
+    if (truncated) return;
     if (node.nodeType === TEXT_NODE) {
       const data = (node as Text).data;
       const len = trimmedLength(data);
       if (len === 0) return;
+      charsLeft -= len;
+      if (charsLeft < 0) truncated = true;
       box.own += len;
       if (inLink) box.ownLink += len;
       box.ownCommas += countCommas(data);
       return;
     }
     if (node.nodeType !== ELEMENT_NODE || depth > 400) return;
+    if (--elementsLeft < 0) {
+      truncated = true;
+      return;
+    }
     const el = node as Element;
     const tag = tagOf(el);
     if (tag === 'IMG' || tag === 'PICTURE') box.imgs++;
@@ -182,7 +206,7 @@ function collectBoxes(body: Element, exclude: ((el: Element) => boolean) | undef
   root.text += root.own;
   root.link += root.ownLink;
   root.commas += root.ownCommas;
-  return boxes;
+  return { boxes, truncated };
 }
 
 function trimmedLength(s: string): number {

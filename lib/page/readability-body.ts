@@ -29,10 +29,26 @@ export function findArticleWithReadability(doc: Document): ArticleBody | null {
   const blocks: Element[] = [];
   const seen = new Set<Element>();
   let chars = 0;
+  // When its first attempt comes out too short, Readability restores the body from HTML
+  // and retries, so its nodes are new; those we pair by their text, in document order.
+  let byText: Map<string, Text[]> | null = null;
+  const lookup = (c: Text): Text | undefined => {
+    const twin = twins.get(c);
+    if (twin) return twin;
+    if (!byText) {
+      byText = new Map();
+      for (const live of twins.values()) {
+        const list = byText.get(live.data);
+        if (list) list.push(live);
+        else byText.set(live.data, [live]);
+      }
+    }
+    return byText.get(c.data)?.shift();
+  };
   const walk = (n: Node): void => {
     for (let c = n.firstChild; c; c = c.nextSibling) {
       if (c.nodeType === TEXT_NODE) {
-        const live = twins.get(c);
+        const live = lookup(c as Text);
         if (!live || live.data.trim() === '') continue;
         const block = nearestBlock(live);
         if (block && !seen.has(block)) {
@@ -55,6 +71,7 @@ export function findArticleWithReadability(doc: Document): ArticleBody | null {
     headline: null,
     score: 0,
     chars,
+    truncated: false,
   };
 }
 

@@ -53,7 +53,9 @@ export interface DomSpan {
   endOffset: number;
 }
 
-export const DEFAULT_MAX_CHARS = 1_000_000;
+// ~50,000 words: several times the longest real article, small enough to index in slices
+// without the page noticing.
+export const DEFAULT_MAX_CHARS = 300_000;
 export const BLOCK_SEPARATOR = '\n';
 
 export class TextIndex {
