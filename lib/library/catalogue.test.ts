@@ -29,7 +29,7 @@ function highlight(articleId: string, exact: string, over: Partial<Annotation> =
 }
 
 const q = (over: Partial<LibraryQuery>): LibraryQuery => ({ ...DEFAULT_QUERY, ...over });
-const titles = (entries: { article: Article }[]) => entries.map((e) => e.article.title);
+const titles = (entries: readonly { article: Article }[]) => entries.map((e) => e.article.title);
 
 describe('the library catalogue', () => {
   it('counts live highlights and notes and leaves deleted articles and highlights out', () => {
