@@ -7,7 +7,8 @@
 // (runs of Unicode letters/marks/digits, lower-cased), as multisets:
 //   coverage    = |expected ∩ detected| / |expected|   (share of the article we found)
 //   insideShare = |expected ∩ detected| / |detected|   (share of what we found that is article)
-//   ms          = detection + indexing time in Node/linkedom (not the browser; relative only)
+//   ms          = detection + indexing time in Node/linkedom, best of 5 runs (not the browser;
+//                 relative only — scripts/measure-body-browser.ts times it in Chromium)
 // Detectors: `ours` = findArticle (DOM scoring on the live document), `readability` =
 // @mozilla/readability on a clone, mapped back to live nodes. Totals pool words over pages;
 // `minCoverage`/`minInside` are the worst page. Last stdout line: one JSON object.
@@ -24,6 +25,7 @@ import { poolScores, scoreBody, type BodyScore } from '../lib/page/metrics.ts';
 const corpus = resolve(process.env.LEDE_CORPUS ?? '../shared/corpus');
 const pagesDir = join(corpus, 'pages');
 const only = process.argv[2];
+const RUNS = 5;
 
 type Detector = (doc: Document) => ArticleBody | null;
 const detectors: Record<string, Detector> = {
@@ -45,18 +47,19 @@ for (const page of pages) {
   const expectedText = buildTextIndex(expectedDoc.body ?? expectedDoc.documentElement).text;
   for (const [name, detect] of Object.entries(detectors)) {
     const doc = parse(source);
-    // Neither detector changes the document, so we time three runs and keep the median
-    // (the first run on a page also pays for JIT warm-up).
+    // Neither detector changes the document, so we time several runs and keep the best:
+    // the first run pays for JIT warm-up, and other processes on a shared machine add noise
+    // only upwards.
     const times: number[] = [];
     let body: ArticleBody | null = null;
     let text = '';
-    for (let run = 0; run < 3; run++) {
+    for (let run = 0; run < RUNS; run++) {
       const t0 = performance.now();
       body = detect(doc);
       text = body ? indexArticle(body).text : '';
       times.push(performance.now() - t0);
     }
-    const ms = median(times);
+    const ms = Math.min(...times);
     rows.push({ page, detector: name, score: scoreBody(expectedText, text), ms, found: body !== null });
   }
 }
