@@ -46,7 +46,7 @@ export function LibraryRow({ entry, index, count, height, selected, onToggle, fo
           <span>Saved {formatDate(article.created)}</span>
           <span data-testid="library-row-highlights">{plural(entry.highlights, 'highlight', 'highlights')}</span>
           <span data-testid="library-row-notes">{plural(entry.notes, 'note', 'notes')}</span>
-          <span class="lrow-colours" aria-label={`Colours: ${HIGHLIGHT_COLOURS.filter((c) => entry.colours.has(c)).join(', ') || 'none'}`}>
+          <span class="lrow-colours" role="img" aria-label={`Colours: ${HIGHLIGHT_COLOURS.filter((c) => entry.colours.has(c)).join(', ') || 'none'}`}>
             {HIGHLIGHT_COLOURS.filter((c) => entry.colours.has(c)).map((c) => (
               <span key={c} class={`dot dot-${c}`} aria-hidden="true" />
             ))}

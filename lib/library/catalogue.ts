@@ -16,8 +16,6 @@ export interface LibraryEntry {
   tagKeys: ReadonlySet<string>;
   /** Every tag as first written (article tags first), for display and the tag list. */
   allTags: readonly string[];
-  /** The same words the Dexie search index holds, sorted so that a prefix is found by binary search. */
-  words: readonly string[];
   /** Time of saving, as a number, for date filters and sorting. */
   createdMs: number;
   updatedMs: number;
@@ -27,6 +25,11 @@ export interface Catalogue {
   entries: readonly LibraryEntry[];
   /** Live highlights over all entries. */
   annotations: number;
+  /**
+   * The same words the Dexie search index holds for an entry, sorted so that a prefix is
+   * found by binary search. Worked out on first use: the first view needs none of them.
+   */
+  words(entry: LibraryEntry): readonly string[];
 }
 
 export function buildCatalogue(articles: readonly Article[], annotations: readonly Annotation[]): Catalogue {
@@ -66,12 +69,20 @@ export function buildCatalogue(articles: readonly Article[], annotations: readon
       colours,
       tagKeys,
       allTags,
-      words: searchWords(article, anns).sort(),
       createdMs: Date.parse(article.created),
       updatedMs: Date.parse(article.updated),
     });
   }
-  return { entries, annotations: liveAnnotations };
+  const cache = new Map<LibraryEntry, readonly string[]>();
+  const words = (entry: LibraryEntry): readonly string[] => {
+    let w = cache.get(entry);
+    if (!w) {
+      w = searchWords(entry.article, byArticle.get(entry.article.id) ?? []).sort();
+      cache.set(entry, w);
+    }
+    return w;
+  };
+  return { entries, annotations: liveAnnotations, words };
 }
 
 /** Whether a sorted word list holds a word starting with `prefix`. */

@@ -58,7 +58,7 @@ export function runQuery(catalogue: Catalogue, q: LibraryQuery, offsetMinutes = 
     if (q.colour !== undefined && !e.colours.has(q.colour)) continue;
     if (tag !== undefined && !e.tagKeys.has(tag)) continue;
     if (e.createdMs < from || e.createdMs > to) continue;
-    if (!words.every((w) => hasPrefix(e.words, w))) continue;
+    if (words.length > 0 && !words.every((w) => hasPrefix(catalogue.words(e), w))) continue;
     out.push(e);
   }
   const dir = q.order === 'asc' ? 1 : -1;
