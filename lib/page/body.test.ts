@@ -43,6 +43,8 @@ describe('findArticle on real pages', () => {
       const score = scoreBody(expectedText(page), ix.text);
       expect(score.coverage).toBeGreaterThanOrEqual(0.9);
       expect(score.insideShare).toBeGreaterThanOrEqual(0.95);
+      // Walking only the outermost blocks gives exactly the text of walking the whole root.
+      expect(buildTextIndex(body!.root, { blocks: body!.blockSet }).text).toBe(ix.text);
       expect(doc.documentElement.outerHTML).toBe(before);
     });
   }

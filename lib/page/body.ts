@@ -24,6 +24,12 @@ export interface ArticleBody {
   /** Live block elements whose own text is the article, in document order. */
   blocks: Element[];
   blockSet: Set<Element>;
+  /**
+   * The outermost blocks (none inside another block of the list), in document order. Walking
+   * these with `blockSet` as the filter gives the same text as walking `root`, without
+   * visiting the furniture around the article.
+   */
+  roots: Element[];
   /** The headline element when found (also in `blocks`). */
   headline: Element | null;
   /** Readability-style "readerable" score of the chosen text (Σ √(len − 140) over long blocks). */
@@ -133,6 +139,7 @@ function detect(doc: Document, body: HTMLElement, options: FindArticleOptions, b
     root: commonAncestor(blocks) ?? body,
     blocks,
     blockSet: new Set(blocks),
+    roots: outermost(blocks),
     headline,
     score: readerable,
     chars,
@@ -419,6 +426,18 @@ function commonAncestor(els: Element[]): Element | null {
     while (anc && !composedContains(anc, el)) anc = composedParent(anc);
   }
   return anc && anc.nodeType === ELEMENT_NODE ? (anc as Element) : null;
+}
+
+/** Blocks not inside an earlier block; `blocks` is in document order, so a nested one follows its ancestor. */
+export function outermost(blocks: readonly Element[]): Element[] {
+  const out: Element[] = [];
+  let last: Element | null = null;
+  for (const b of blocks) {
+    if (last && composedContains(last, b)) continue;
+    out.push(b);
+    last = b;
+  }
+  return out;
 }
 
 function composedParent(n: Node): Node | null {

@@ -8,7 +8,7 @@
 
 import { Readability } from '@mozilla/readability';
 import { ELEMENT_NODE, TEXT_NODE, isBlockTag, tagOf } from './dom.ts';
-import type { ArticleBody } from './body.ts';
+import { outermost, type ArticleBody } from './body.ts';
 
 export function findArticleWithReadability(doc: Document): ArticleBody | null {
   if (!doc.documentElement || !doc.body) return null;
@@ -68,6 +68,7 @@ export function findArticleWithReadability(doc: Document): ArticleBody | null {
     root: doc.body,
     blocks,
     blockSet: new Set(blocks),
+    roots: outermost(blocks),
     headline: null,
     score: 0,
     chars,

@@ -408,10 +408,10 @@ export function buildTextIndex(roots: Node | readonly Node[], options: TextIndex
   return b.index;
 }
 
-/** Indexes a detected article body: its root, restricted to its blocks, in document order. */
+/** Indexes a detected article body: its outermost blocks, restricted to its blocks, in document order. */
 export function indexArticle(
-  body: { root: Element; blockSet: ReadonlySet<Element> },
+  body: { roots: readonly Element[]; blockSet: ReadonlySet<Element> },
   options: Omit<TextIndexOptions, 'blocks'> = {},
 ): TextIndex {
-  return buildTextIndex(body.root, { ...options, blocks: body.blockSet });
+  return buildTextIndex(body.roots, { ...options, blocks: body.blockSet });
 }
