@@ -253,7 +253,7 @@ interface Frame {
 
 /**
  * Builds a TextIndex in slices: call `step(shouldStop)` until it returns true, yielding to
- * the page in between. `shouldStop` is polled every few dozen nodes.
+ * the page in between. `shouldStop` is polled every 64 nodes or ~16,000 characters.
  */
 export class TextIndexBuilder {
   readonly index: TextIndex;
@@ -284,10 +284,15 @@ export class TextIndexBuilder {
 
   /** Walks until done or `shouldStop()` says to yield. Returns true when finished. */
   step(shouldStop: () => boolean = () => false): boolean {
-    let budget = 0;
+    // Work since the last poll: one per node plus one per 256 characters of text, so a
+    // page of giant paragraphs is polled as often as a page of many small ones.
+    let work = 0;
     while (!this.done) {
-      if (++budget % 64 === 0 && shouldStop()) return false;
-      this.advance();
+      if (work >= 64) {
+        if (shouldStop()) return false;
+        work = 0;
+      }
+      work += this.advance();
     }
     return true;
   }
@@ -301,42 +306,45 @@ export class TextIndexBuilder {
     return false;
   }
 
-  private advance(): void {
+  /** Takes one step of the walk; returns its cost in work units (see `step`). */
+  private advance(): number {
     const top = this.stack[this.stack.length - 1];
     if (!top) {
       this.done = true;
-      return;
+      return 1;
     }
     if (top.i >= top.nodes.length) {
       this.stack.pop();
       if (top.closesBlock) this.breakLine();
-      return;
+      return 1;
     }
     const node = top.nodes[top.i++]!;
     if (node.nodeType === TEXT_NODE) {
-      if (top.included) this.addText(node as Text, top.pre);
-      return;
+      if (!top.included) return 1;
+      this.addText(node as Text, top.pre);
+      return 1 + ((node as Text).data.length >> 8);
     }
-    if (node.nodeType !== ELEMENT_NODE && node.nodeType !== 9 && node.nodeType !== 11) return;
+    if (node.nodeType !== ELEMENT_NODE && node.nodeType !== 9 && node.nodeType !== 11) return 1;
     if (node.nodeType === ELEMENT_NODE) {
       const el = node as Element;
       const tag = tagOf(el);
       if (isLineBreakTag(tag)) {
         this.breakLine();
-        return;
+        return 1;
       }
-      if (this.skip(el, tag)) return;
+      if (this.skip(el, tag)) return 1;
       const block = isBlockTag(tag);
       if (block) this.breakLine();
       const blocks = this.opts.blocks;
       const included = block && blocks ? blocks.has(el) : top.included;
       this.stack.push({ nodes: renderedChildren(el), i: 0, included, pre: top.pre || tag === 'PRE', closesBlock: block });
-      return;
+      return 1;
     }
     // Document or fragment given as a root: walk its children (a document walks its body).
     const doc = node as Document;
     const start = node.nodeType === 9 && doc.body ? [doc.body as Node] : renderedChildren(node);
     this.stack.push({ nodes: start, i: 0, included: top.included, pre: top.pre, closesBlock: true });
+    return 1;
   }
 
   private skip(el: Element, tag: string): boolean {
