@@ -90,6 +90,20 @@ describe('findArticle on made-up pages', () => {
     expect(findArticle(page(`<header><h1>The Daily</h1></header><main>${teasers}</main>`))).toBeNull();
   });
 
+  it('says a front page of teaser clusters is not an article, even when each cluster is small', () => {
+    const cluster = (k: number) =>
+      `<section class="section-${k}"><h2>Section ${k}</h2>` +
+      Array.from({ length: 3 }, (_, i) => `<div class="card"><h3><a href="/s${k}-${i}">Headline ${k}.${i} about the budget talks</a></h3><p>${LONG.slice(0, 120 + 10 * i)}</p></div>`).join('') +
+      `</section>`;
+    const doc = page(`<header><a href="/">The Daily</a></header><main>${[1, 2, 3, 4, 5].map(cluster).join('')}</main>`, '<meta property="og:type" content="website">');
+    expect(findArticle(doc)).toBeNull();
+  });
+
+  it('says a single cluster of four top stories is not an article', () => {
+    const cards = Array.from({ length: 4 }, (_, i) => `<div class="card"><h3><a href="/s${i}">Headline ${i} about the budget talks</a></h3><p>${(LONG + LONG).slice(0, 250)}</p></div>`).join('');
+    expect(findArticle(page(`<div class="top-stories">${cards}</div><ul>${'<li><a href="/x">Another linked story</a></li>'.repeat(10)}</ul>`))).toBeNull();
+  });
+
   it('says an app screen is not an article', () => {
     const doc = page(`<div id="app"><h1>Inbox</h1><button>Compose</button><ul>${'<li><a href="#">Message subject</a> Sender · 10:42</li>'.repeat(20)}</ul><input type="search"></div>`);
     expect(findArticle(doc)).toBeNull();

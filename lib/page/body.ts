@@ -124,8 +124,9 @@ function detect(doc: Document, body: HTMLElement, options: FindArticleOptions, b
     }
   }
   if (chars < MIN_ARTICLE_CHARS || readerable < MIN_READERABLE) return null;
-  // Many linked headings among few paragraphs: a front page or a results list.
-  if (linkedHeadings >= 5 && chars / linkedHeadings < 300) return null;
+  // Linked headings with little text each: teasers on a front page or a results list. (A
+  // listicle whose items are linked headings has far more text per heading.)
+  if (linkedHeadings >= 3 && chars / linkedHeadings < 400) return null;
 
   let headline: Element | null = null;
   if (options.includeHeadline !== false) {
