@@ -151,6 +151,23 @@ describe('findArticle on made-up pages', () => {
     }
   });
 
+  it('returns null rather than throwing when the page breaks DOM methods', () => {
+    const doc = page(`<article><p>${LONG}</p><p>${LONG}</p><p>${LONG}</p><p>${LONG}</p></article>`);
+    const proto = (doc.defaultView as unknown as { Element: typeof Element }).Element.prototype;
+    const original = proto.getAttribute;
+    proto.getAttribute = function () {
+      throw new Error('page override');
+    };
+    try {
+      expect(findArticle(doc)).toBeNull();
+      const ix = buildTextIndex(doc.body);
+      expect(ix.truncated).toBe(true);
+    } finally {
+      proto.getAttribute = original;
+    }
+    expect(findArticle(doc)).not.toBeNull();
+  });
+
   it('caps a million-word page instead of walking all of it', () => {
     // Built as DOM nodes, not HTML, to keep the test quick; 2,000 paragraphs × 500 words.
     const doc = page('<article id="a"></article>');

@@ -85,11 +85,17 @@ const MIN_READERABLE = 10;
 const COMMA = /[,，、،]/g;
 
 export function findArticle(doc: Document, options: FindArticleOptions = {}): ArticleBody | null {
-  const body = doc.body;
-  if (!body) return null;
-  // Like Readability: if skipping furniture-named boxes leaves no article, the site named its
-  // article container oddly ("site_header"); try again trusting only tags and roles.
-  return detect(doc, body, options, true) ?? detect(doc, body, options, false);
+  try {
+    const body = doc.body;
+    if (!body) return null;
+    // Like Readability: if skipping furniture-named boxes leaves no article, the site named its
+    // article container oddly ("site_header"); try again trusting only tags and roles.
+    return detect(doc, body, options, true) ?? detect(doc, body, options, false);
+  } catch {
+    // A page can break the DOM methods we call (overridden in its own world, exotic nodes).
+    // No marks is the right failure for a reading aid; an exception would stop the caller.
+    return null;
+  }
 }
 
 function detect(doc: Document, body: HTMLElement, options: FindArticleOptions, byName: boolean): ArticleBody | null {

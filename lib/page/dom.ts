@@ -126,9 +126,19 @@ export function renderedChildren(node: Node): Node[] {
     const el = node as Element;
     const sr = openShadowRoot(el);
     if (sr) return childList(sr);
-    if (tagOf(el) === 'SLOT') return slotContent(el);
+    const tag = tagOf(el);
+    if (tag === 'SLOT') return slotContent(el);
+    if (tag === 'DETAILS' && !el.hasAttribute('open')) return closedDetailsContent(el);
   }
   return childList(node);
+}
+
+/** A closed <details> shows only its first <summary>. */
+function closedDetailsContent(el: Element): Node[] {
+  for (let c = el.firstChild; c; c = c.nextSibling) {
+    if (c.nodeType === ELEMENT_NODE && tagOf(c as Element) === 'SUMMARY') return [c];
+  }
+  return [];
 }
 
 /** Whitespace as HTML collapses it (not NBSP, which renders as a space but does not collapse). */

@@ -49,6 +49,11 @@ describe('buildTextIndex: flat text', () => {
     expect(ix.text).toBe('Shown text\nfixed\nEnd.');
   });
 
+  it('shows only the summary of a closed <details>', () => {
+    const doc = dom('<details><summary>More</summary><p>Hidden body</p></details><details open><summary>Open</summary><p>Shown body</p></details>');
+    expect(buildTextIndex(doc.body).text).toBe('More\nOpen\nShown body');
+  });
+
   it('keeps whitespace inside <pre>', () => {
     const doc = dom('<pre>a  b\n  c</pre><p>x   y</p>');
     expect(buildTextIndex(doc.body).text).toBe('a  b\n  c\nx y');

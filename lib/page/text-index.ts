@@ -287,12 +287,19 @@ export class TextIndexBuilder {
     // Work since the last poll: one per node plus one per 256 characters of text, so a
     // page of giant paragraphs is polled as often as a page of many small ones.
     let work = 0;
-    while (!this.done) {
-      if (work >= 64) {
-        if (shouldStop()) return false;
-        work = 0;
+    try {
+      while (!this.done) {
+        if (work >= 64) {
+          if (shouldStop()) return false;
+          work = 0;
+        }
+        work += this.advance();
       }
-      work += this.advance();
+    } catch {
+      // A page that breaks the DOM methods we call ends the walk: keep what is indexed so far.
+      this.index.truncated = true;
+      this.done = true;
+      this.stack.length = 0;
     }
     return true;
   }
