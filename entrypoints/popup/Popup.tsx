@@ -1,41 +1,297 @@
-import { useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
-import { tab, type PageState } from '../../ext/messages';
+// The popup: the article's cheat sheet (facts, names) and the reader's notebook for it.
+// This file holds the state and the wiring; the pieces it shows live in components/.
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { ArticleHeader } from '../../components/ArticleHeader';
+import { ArticleNote } from '../../components/ArticleNote';
+import { EntityPanel } from '../../components/EntityPanel';
+import { ExportActions, type ExportKind } from '../../components/ExportActions';
+import { FactCard } from '../../components/FactCard';
+import { NoteCard, type NoteItem } from '../../components/NoteCard';
+import { TagsField } from '../../components/TagsField';
+import type { PageFact, PageState } from '../../ext/messages';
+import { loadSettings, saveSettings } from '../../ext/settings';
+import { isSiteDisabled, siteKey, withSite, type Settings } from '../../lib/marks/settings';
+import type { Annotation } from '../../lib/model/types';
+import { buildExport } from './exports';
+import { copyText, downloadText } from './files';
+import { PageClient } from './page-client';
+import { targetTabId } from './target';
 
-type View = { kind: 'loading' } | { kind: 'unavailable' } | { kind: 'page'; state: PageState };
+type View =
+  | { kind: 'loading' }
+  | { kind: 'unavailable' }
+  | { kind: 'page'; client: PageClient; state: PageState; settings: Settings };
 
-/** The tab the popup describes: `?tabId=` (tests, the library page) or the active tab. */
-async function targetTabId(): Promise<number | undefined> {
-  const param = new URLSearchParams(location.search).get('tabId');
-  if (param) return Number(param);
-  const [active] = await browser.tabs.query({ active: true, currentWindow: true });
-  return active?.id;
-}
-
-export function Popup() {
+export function Popup({ onFirstRender }: { onFirstRender?: (highlights: number) => void }) {
   const [view, setView] = useState<View>({ kind: 'loading' });
   useEffect(() => {
     (async () => {
       const tabId = await targetTabId();
       if (tabId === undefined) return setView({ kind: 'unavailable' });
+      const client = new PageClient(tabId);
       try {
-        setView({ kind: 'page', state: await tab.sendMessage('pageState', undefined, tabId) });
+        const [state, settings] = await Promise.all([client.state(), loadSettings()]);
+        setView({ kind: 'page', client, state, settings });
       } catch {
+        // No content script answers on browser pages, the PDF viewer, extension stores, or a closed tab.
         setView({ kind: 'unavailable' });
       }
     })();
   }, []);
-  if (view.kind === 'loading') return <p data-testid="popup-loading">Reading this page…</p>;
-  if (view.kind === 'unavailable')
+
+  if (view.kind === 'loading')
     return (
-      <p data-testid="popup-unavailable">
-        Lede can’t read this page. It works on news articles served over http or https, not on browser pages, the
-        PDF viewer or extension stores.
+      <p class="status-message" data-testid="popup-loading" role="status">
+        Reading this page…
       </p>
     );
+  if (view.kind === 'unavailable')
+    return (
+      <div class="status-message" data-testid="popup-unavailable" role="status">
+        <p>
+          <strong>Lede can’t read this page.</strong>
+        </p>
+        <p>
+          It works on web pages served over http or https. Browser pages, the PDF viewer and extension stores don’t let
+          extensions in. If this is a web page that was open before Lede was installed, reload it.
+        </p>
+      </div>
+    );
+  return <PageView client={view.client} initial={view.state} initialSettings={view.settings} onFirstRender={onFirstRender} />;
+}
+
+interface PageViewProps {
+  client: PageClient;
+  initial: PageState;
+  initialSettings: Settings;
+  onFirstRender?: (highlights: number) => void;
+}
+
+function PageView({ client, initial, initialSettings, onFirstRender }: PageViewProps) {
+  const [state, setState] = useState(initial);
+  const [settings, setSettings] = useState(initialSettings);
+  const [deleted, setDeleted] = useState<Annotation | null>(null);
+  const [problem, setProblem] = useState('');
+
+  useEffect(() => onFirstRender?.(initial.annotations.length), []);
+
+  const siteOn = !isSiteDisabled(settings, state.url);
+  const articleId = state.article?.id;
+
+  /** Runs a write; on failure says so instead of failing silently. */
+  const attempt = async <T,>(what: string, action: () => Promise<T>): Promise<T | undefined> => {
+    try {
+      setProblem('');
+      return await action();
+    } catch (error) {
+      setProblem(`Could not ${what}: ${error instanceof Error ? error.message : String(error)}`);
+      return undefined;
+    }
+  };
+
+  const reload = async (id = articleId) => setState(await client.reanchored(id));
+
+  const replaceAnnotation = (annotation: Annotation) =>
+    setState((s) => ({
+      ...s,
+      annotations: s.annotations.map((item) => (item.annotation.id === annotation.id ? { ...item, annotation } : item)),
+    }));
+
+  const pinnedBy = (fact: PageFact) =>
+    state.annotations.find((item) => item.status === 'anchored' && item.start === fact.start && item.end === fact.end);
+
+  const pin = (fact: PageFact) =>
+    attempt('pin this fact', async () => {
+      const saved = await client.pinFact({ start: fact.start, end: fact.end }, pinNote(fact));
+      await reload(saved.articleId);
+    });
+
+  const remove = (annotation: Annotation) =>
+    attempt('delete this highlight', async () => {
+      await client.deleteAnnotation(annotation.id);
+      setState((s) => ({ ...s, annotations: s.annotations.filter((item) => item.annotation.id !== annotation.id) }));
+      setDeleted(annotation);
+    });
+
+  const undoDelete = (annotation: Annotation) =>
+    attempt('restore this highlight', async () => {
+      await client.restoreAnnotation(annotation.id);
+      setDeleted(null);
+      await reload(annotation.articleId);
+    });
+
+  const setSite = async (enabled: boolean) => {
+    const next = withSite(settings, state.url, enabled);
+    setSettings(next);
+    await attempt('change the setting', () => saveSettings(next));
+    // The page re-reads (or clears) itself when the setting lands; show it once it has.
+    setTimeout(() => void client.state().then(setState, () => undefined), enabled ? 400 : 150);
+  };
+
+  const exportAs = async (kind: ExportKind): Promise<string> => {
+    const file = buildExport(kind === 'markdown-copy' ? 'markdown' : kind, state, new Date());
+    if (kind === 'markdown-copy') return (await copyText(file.text)) ? 'Markdown copied to the clipboard.' : 'The clipboard is not available here.';
+    downloadText(document, file.name, file.text, file.type);
+    if (kind === 'markdown') {
+      const copied = await copyText(file.text);
+      return copied ? `Saved ${file.name} and copied it to the clipboard.` : `Saved ${file.name}.`;
+    }
+    return `Saved ${file.name}.`;
+  };
+
+  const isArticle = state.status === 'article';
+  const notes = state.annotations;
+
   return (
-    <main data-testid="popup">
-      <h1 data-testid="article-title">{view.state.title}</h1>
+    <main class="popup" data-testid="popup" data-status={state.status}>
+      <ArticleHeader meta={state.meta} siteKey={siteKey(state.url)} siteEnabled={siteOn} onSiteEnabled={(on) => void setSite(on)} />
+      {problem && (
+        <p class="error" role="alert" data-testid="popup-error">
+          {problem}
+        </p>
+      )}
+      {state.status === 'off' && (
+        <p class="notice" data-testid="popup-off">
+          Lede is off for this site: no marks or facts. Your notes stay below.
+        </p>
+      )}
+      {state.status === 'not-article' && (
+        <p class="notice" data-testid="popup-not-article">
+          This page doesn’t look like an article, so Lede marks nothing here. You can still highlight text and take notes.
+        </p>
+      )}
+      {state.status === 'loading' && (
+        <p class="notice" role="status" data-testid="popup-still-loading">
+          Still reading this page…
+        </p>
+      )}
+
+      {isArticle && (
+        <section class="section" aria-labelledby="facts-title" data-testid="facts">
+          <h2 id="facts-title">Key facts</h2>
+          {state.facts.length === 0 ? (
+            <p class="empty">No key figures found in this article.</p>
+          ) : (
+            <ol class="facts">
+              {state.facts.map((fact) => {
+                const pinned = pinnedBy(fact);
+                return (
+                  <FactCard
+                    key={`${fact.start}:${fact.figureStart}`}
+                    fact={fact}
+                    pinned={Boolean(pinned)}
+                    onReveal={() => void attempt('show this fact', () => client.reveal({ start: fact.start, end: fact.end }))}
+                    onPin={() => void pin(fact)}
+                    onUnpin={() => pinned && void remove(pinned.annotation)}
+                  />
+                );
+              })}
+            </ol>
+          )}
+        </section>
+      )}
+
+      {isArticle && (
+        <section class="section" aria-labelledby="entities-title" data-testid="entities">
+          <h2 id="entities-title">Names</h2>
+          <EntityPanel entities={state.entities} onReveal={(span) => void attempt('show this name', () => client.reveal(span))} />
+        </section>
+      )}
+
+      <section class="section" aria-labelledby="notes-title" data-testid="notes">
+        <h2 id="notes-title">
+          My notes {notes.length > 0 && <span class="count">{notes.length}</span>}
+        </h2>
+        {deleted && (
+          <p class="notice" role="status" data-testid="note-deleted">
+            Highlight deleted.{' '}
+            <button type="button" class="link" data-testid="note-undo" onClick={() => void undoDelete(deleted)}>
+              Undo
+            </button>
+          </p>
+        )}
+        {notes.length === 0 ? (
+          <p class="empty">Select text on the page and choose “Highlight with Lede” (Alt+Shift+H) to keep a passage here.</p>
+        ) : (
+          <NotesList
+            items={notes}
+            onReveal={(item) => item.start !== undefined && void attempt('show this highlight', () => client.reveal({ start: item.start!, end: item.end! }))}
+            onSave={async (item, patch) => {
+              const saved = await client.updateAnnotation(item.annotation.id, patch);
+              replaceAnnotation(saved);
+            }}
+            onDelete={(item) => void remove(item.annotation)}
+            onFindAgain={async (item) => {
+              const next = await client.reanchored(item.annotation.articleId);
+              setState(next);
+              return next.annotations.find((a) => a.annotation.id === item.annotation.id)?.status === 'anchored';
+            }}
+          />
+        )}
+        <ArticleNote
+          key={articleId ?? 'new'}
+          note={state.article?.note ?? ''}
+          save={async (note) => {
+            const article = await client.setArticleNote(state.meta, note);
+            setState((s) => ({ ...s, article }));
+          }}
+        />
+        <TagsField
+          id="article-tags"
+          label="Article tags"
+          tags={state.article?.tags ?? []}
+          testId="article-tags"
+          onSave={(tags) =>
+            void attempt('save the tags', async () => {
+              const article = await client.setArticleTags(state.meta, tags);
+              setState((s) => ({ ...s, article }));
+            })
+          }
+        />
+      </section>
+
+      <section class="section" aria-labelledby="export-title" data-testid="export">
+        <h2 id="export-title">Export this article</h2>
+        <ExportActions onExport={exportAs} />
+      </section>
     </main>
   );
+}
+
+interface NotesListProps {
+  items: NoteItem[];
+  onReveal: (item: NoteItem) => void;
+  onSave: (item: NoteItem, patch: Parameters<Parameters<typeof NoteCard>[0]['onSave']>[0]) => Promise<void>;
+  onDelete: (item: NoteItem) => void;
+  onFindAgain: (item: NoteItem) => Promise<boolean>;
+}
+
+function NotesList({ items, onReveal, onSave, onDelete, onFindAgain }: NotesListProps) {
+  // Orphans first: they need the reader's attention; the rest in the article's order.
+  const ordered = useMemo(
+    () =>
+      [...items].sort((a, b) =>
+        a.status !== b.status ? (a.status === 'orphan' ? -1 : 1) : (a.start ?? 0) - (b.start ?? 0),
+      ),
+    [items],
+  );
+  return (
+    <ul class="notes">
+      {ordered.map((item) => (
+        <NoteCard
+          key={item.annotation.id}
+          item={item}
+          onReveal={() => onReveal(item)}
+          onSave={(patch) => onSave(item, patch)}
+          onDelete={() => onDelete(item)}
+          onFindAgain={() => onFindAgain(item)}
+        />
+      ))}
+    </ul>
+  );
+}
+
+function pinNote(fact: PageFact): string {
+  const parts = [fact.value || fact.figure, fact.measures].filter(Boolean).join(': ');
+  return `Pinned fact: ${parts}${fact.when ? ` (${fact.when})` : ''}`;
 }
