@@ -1,5 +1,8 @@
 import { defineConfig } from '@playwright/test';
 
+// Lets the request log see the extension service worker's requests (the no-network test).
+process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
+
 // End-to-end tests drive the real built extension in real Chromium (see e2e/fixtures.ts).
 export default defineConfig({
   testDir: 'e2e',

@@ -6,6 +6,8 @@ const ICON_SIZES = [16, 32, 48, 96, 128] as const;
 
 // https://wxt.dev/api/config.html
 export default defineConfig({
+  // Overridable so that parallel builds (benchmarks, several checkouts) do not clobber each other.
+  outDir: process.env.LEDE_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
     // prefresh (hot reload) is for `wxt dev` only; the builds stay plain.
@@ -22,6 +24,12 @@ export default defineConfig({
     // contextMenus: "Highlight with Lede" on a selection. No host permissions beyond
     // the content script's own matches, no tabs permission, no network.
     permissions: ['storage', 'unlimitedStorage', 'contextMenus'],
+    // The note editor is an extension page shown in an iframe on articles, so that the page's
+    // scripts cannot read what the reader types.
+    web_accessible_resources:
+      browser === 'firefox'
+        ? ['note.html']
+        : [{ resources: ['note.html'], matches: ['http://*/*', 'https://*/*'] }],
     commands: {
       'highlight-selection': {
         suggested_key: { default: 'Alt+Shift+H' },

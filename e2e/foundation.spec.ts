@@ -27,3 +27,45 @@ test('the popup explains when there is no page it can read', async ({ context, p
   await popup.goto(`${popupUrl}?tabId=999999`);
   await expect(popup.getByTestId('popup-unavailable')).toBeVisible();
 });
+
+/** Sends a typed background message from an extension page, as the popup does. */
+async function ask(page: import('@playwright/test').Page, type: string, data: unknown): Promise<{ res?: unknown; err?: unknown }> {
+  return page.evaluate(
+    ({ type, data }) =>
+      new Promise((resolve) => chrome.runtime.sendMessage({ id: Date.now(), type, data, timestamp: Date.now() }, resolve)),
+    { type, data },
+  ) as Promise<{ res?: unknown; err?: unknown }>;
+}
+
+test('a record written through the background survives a reload and a browser restart', async ({ context, popupUrl, relaunch }) => {
+  const meta = { url: 'https://news.example/2025/09/summit?utm_source=x', title: 'Summit', site: 'News Example' };
+  const page = await context.newPage();
+  await page.goto(popupUrl);
+  const saved = await ask(page, 'setArticleNote', { meta, note: 'Follow up with the trade ministry' });
+  expect(saved.err).toBeUndefined();
+
+  await page.reload();
+  const afterReload = await ask(page, 'lookupArticle', { ...meta, url: 'https://news.example/2025/09/summit' });
+  expect(afterReload.res).toMatchObject({ article: { note: 'Follow up with the trade ministry', title: 'Summit' } });
+
+  const restarted = await relaunch();
+  const extensionId = new URL(restarted.serviceWorker.url()).host;
+  await restarted.page.goto(`chrome-extension://${extensionId}/popup.html`);
+  const afterRestart = await ask(restarted.page, 'lookupArticle', meta);
+  expect(afterRestart.res).toMatchObject({ article: { note: 'Follow up with the trade ministry' } });
+});
+
+test('the extension makes no network request other than to the local server while a page is open', async ({ context, page, server, serviceWorker }) => {
+  const requests: string[] = [];
+  context.on('request', (request) => requests.push(request.url()));
+  await page.goto(`${server.origin}/article.html`);
+  await page.waitForFunction(() => performance.getEntriesByName('lede:painted').length > 0, undefined, { timeout: 15_000 });
+  await page.mouse.move(200, 300);
+  // The log sees the service worker's own requests too: a probe from it must show up.
+  await serviceWorker.evaluate((origin) => fetch(`${origin}/plain.html?probe`).then(() => undefined), server.origin);
+  await expect.poll(() => requests.some((url) => url.endsWith('/plain.html?probe'))).toBe(true);
+  await page.waitForTimeout(1000);
+  const foreign = requests.filter((url) => !url.startsWith(server.origin) && !url.startsWith('chrome-extension://'));
+  expect(foreign).toEqual([]);
+  expect(requests.some((url) => url.startsWith(`${server.origin}/article.html`))).toBe(true);
+});

@@ -2,22 +2,102 @@
 // sendResponse + `return true`, which Chromium needs: a Promise returned from
 // runtime.onMessage reaches the sender as `undefined` when `browser` is native.
 import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { Annotation, Article, HighlightColour, Selector } from '../lib/model/types';
+import type { PageMeta, AnnotationPatch } from '../store/repo';
+
+export type { PageMeta, AnnotationPatch };
+
+/** What a content script knows of its article's record, and the reader's highlights on it. */
+export interface ArticleRecord {
+  article: Article | null;
+  annotations: Annotation[];
+}
+
+export interface NewHighlight {
+  meta: PageMeta;
+  selectors: Selector[];
+  colour: HighlightColour;
+  note?: string;
+  tags?: string[];
+}
 
 /** Messages the background (service worker) answers, from content scripts and extension pages. */
 export interface BackgroundProtocol {
   ping(): { version: string; now: number };
+  /** The article record for a page, if the reader ever saved anything on it, with its live highlights. */
+  lookupArticle(meta: PageMeta): ArticleRecord;
+  /** Creates or refreshes the article record (e.g. before a note is written). */
+  saveArticle(meta: PageMeta): Article;
+  setArticleNote(input: { meta: PageMeta; note: string }): Article;
+  setArticleTags(input: { meta: PageMeta; tags: string[] }): Article;
+  createAnnotation(input: NewHighlight): Annotation;
+  updateAnnotation(input: { id: string; patch: AnnotationPatch }): Annotation;
+  deleteAnnotation(input: { id: string }): Annotation;
+  restoreAnnotation(input: { id: string }): Annotation;
+  listAnnotations(input: { articleId: string }): Annotation[];
 }
 
 /** Messages a tab's content script answers, from the popup and the background. */
 export interface TabProtocol {
   /** What Lede found on this page: status, metadata, extraction. */
   pageState(): PageState;
+  /** The background tells every tab that an article's highlights or note changed. */
+  articleChanged(input: { articleId: string }): void;
+  /** Scrolls the page to a flat-text span of the article and flashes it. */
+  reveal(input: { start: number; end: number }): boolean;
+  /** Moves to the next mark (keyboard command). */
+  cycleMarks(): void;
+  /** Highlights the current selection (context menu, keyboard command). */
+  highlightSelection(input: { colour?: HighlightColour }): boolean;
+  /** Popup (issue 6): saves a key fact's sentence as a yellow highlight with `note`; returns it. */
+  pinFact(input: { start: number; end: number; note: string }): Annotation;
+}
+
+export interface PageFact {
+  figure: string;
+  /** The figure spelled out from its normalised value ("244.8 billion US dollars"). */
+  value: string;
+  type: string;
+  measures: string;
+  when?: string;
+  sentence: string;
+  start: number;
+  end: number;
+  /** Span of the figure itself. */
+  figureStart: number;
+  figureEnd: number;
+  entities: string[];
+}
+
+export interface PageEntity {
+  key: string;
+  label: string;
+  type: string;
+  count: number;
+  /** Flat-text spans of each mention, in document order. */
+  mentions: { start: number; end: number }[];
+}
+
+export interface AnchoredAnnotation {
+  annotation: Annotation;
+  status: 'anchored' | 'orphan';
+  /** The quoted text as stored. */
+  quote: string;
+  start?: number;
+  end?: number;
 }
 
 export interface PageState {
-  status: 'loading' | 'article' | 'not-article' | 'off';
+  status: 'article' | 'not-article' | 'off' | 'loading';
   url: string;
-  title: string;
+  meta: PageMeta;
+  language?: string;
+  facts: PageFact[];
+  entities: PageEntity[];
+  figures: number;
+  annotations: AnchoredAnnotation[];
+  article: Article | null;
+  timings?: { paintedMs: number };
 }
 
 export const background = defineExtensionMessaging<BackgroundProtocol>();

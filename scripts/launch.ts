@@ -4,7 +4,7 @@ import { chromium, type BrowserContext, type Worker } from 'playwright-core';
 import { resolve } from 'node:path';
 import { findChromium } from './chromium.ts';
 
-export const CHROME_BUILD = resolve('.output/chrome-mv3');
+export const CHROME_BUILD = resolve(process.env.LEDE_OUT_DIR ?? '.output', 'chrome-mv3');
 
 export interface LaunchOptions {
   profileDir: string;

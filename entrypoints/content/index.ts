@@ -1,9 +1,15 @@
-import { tab } from '../../ext/messages';
+import { startLede } from '../../ext/content/start';
+import type { PageWindow } from '../../ext/content/painter';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
-  main() {
-    tab.onMessage('pageState', () => ({ status: 'loading', url: location.href, title: document.title }));
+  // Articles inside same-origin iframes get their own run in their frame.
+  allFrames: true,
+  main(ctx) {
+    const startedAt = performance.now();
+    startLede(window as PageWindow, ctx.signal, startedAt).catch((error: unknown) => {
+      console.warn('Lede could not start on this page:', error);
+    });
   },
 });

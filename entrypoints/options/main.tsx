@@ -1,3 +1,5 @@
 import { render } from 'preact';
+import { Options } from './Options';
+import './options.css';
 
-render(<main><h1>Lede settings</h1></main>, document.getElementById('app')!);
+render(<Options />, document.getElementById('app')!);

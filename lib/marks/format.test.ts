@@ -17,6 +17,11 @@ describe('formatFigure', () => {
     expect(formatFigure({ type: 'ORDINAL', text: '80th', value: 80 })).toBe('80th');
   });
 
+  it('spells durations with a plural unit', () => {
+    expect(formatFigure({ type: 'DATE', text: '15 consecutive years', value: 15, unit: 'year', kind: 'duration' })).toBe('15 years');
+    expect(formatFigure({ type: 'DATE', text: 'one day', value: 1, unit: 'days', kind: 'duration' })).toBe('1 day');
+  });
+
   it('falls back to the text when there is no value', () => {
     expect(formatFigure({ type: 'DATE', text: 'recently', value: null })).toBe('recently');
   });

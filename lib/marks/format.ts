@@ -8,6 +8,8 @@ export interface FigureLike {
   unit?: string;
   currency?: string;
   qualifier?: string;
+  /** "duration" for spans of time such as "15 consecutive years" (value 15, unit "year"). */
+  kind?: string;
 }
 
 const CURRENCY_NAMES: Record<string, [string, string]> = {
@@ -82,6 +84,10 @@ export function formatFigure(figure: FigureLike): string {
   const { value } = figure;
   if (value === null || value === undefined || value === '') return figure.text;
   if (typeof value === 'string') return `${qualifier}${formatDateValue(value)}`;
+  if (figure.kind === 'duration' && figure.unit) {
+    const unit = figure.unit.replace(/s$/, '');
+    return `${qualifier}${formatNumber(value)} ${unit}${value === 1 ? '' : 's'}`;
+  }
   switch (figure.type) {
     case 'MONEY':
       return `${qualifier}${formatNumber(value)} ${figure.currency ? currencyName(figure.currency, value) : figure.unit ?? ''}`.trim();

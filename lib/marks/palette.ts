@@ -49,3 +49,24 @@ export function markStyleSheet(scheme: ColourScheme): string {
     return `::highlight(${highlightName(type)}) { background-color: ${background}; text-decoration: underline ${line} ${lineColour}; text-decoration-thickness: 2px; text-underline-offset: 3px; }`;
   }).join('\n');
 }
+
+/** Reader highlight colours: light enough to read black text on, distinct from the marks' tints. */
+export const NOTE_COLOURS = {
+  yellow: '#ffe066',
+  green: '#8ce99a',
+  blue: '#a5d8ff',
+  pink: '#fcc2d7',
+  purple: '#d0bfff',
+} as const;
+
+export const noteHighlightName = (colour: keyof typeof NOTE_COLOURS): string => `lede-note-${colour}`;
+export const FLASH_HIGHLIGHT = 'lede-flash';
+
+/** Every ::highlight() rule Lede uses: marks in the chosen scheme, reader highlights, the reveal flash. */
+export function ledeStyleSheet(scheme: ColourScheme): string {
+  const notes = Object.entries(NOTE_COLOURS).map(
+    ([colour, background]) =>
+      `::highlight(${noteHighlightName(colour as keyof typeof NOTE_COLOURS)}) { background-color: ${background}; color: #111; }`,
+  );
+  return [markStyleSheet(scheme), ...notes, `::highlight(${FLASH_HIGHLIGHT}) { background-color: #ff9f1c; color: #111; }`].join('\n');
+}

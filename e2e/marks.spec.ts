@@ -1,0 +1,100 @@
+import type { Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+
+/** Texts of every range in each `lede-*` highlight, read from the page's own CSS.highlights. */
+async function markTexts(page: Page): Promise<Record<string, string[]>> {
+  return page.evaluate(() => {
+    const out: Record<string, string[]> = {};
+    CSS.highlights.forEach((highlight, name) => {
+      if (!name.startsWith('lede-')) return;
+      out[name] = [...highlight].map((range) => {
+        const r = document.createRange();
+        r.setStart(range.startContainer, range.startOffset);
+        r.setEnd(range.endContainer, range.endOffset);
+        return r.toString();
+      });
+    });
+    return out;
+  });
+}
+
+async function painted(page: Page): Promise<{ entities: number; figures: number; ms: number }> {
+  await page.waitForFunction(() => performance.getEntriesByName('lede:painted').length > 0, undefined, { timeout: 15_000 });
+  return page.evaluate(() => (performance.getEntriesByName('lede:painted').at(-1) as PerformanceMark).detail);
+}
+
+test('the demo article shows its people, places, organisations and figures marked', async ({ page, server }) => {
+  await page.goto(`${server.origin}/article.html`);
+  const detail = await painted(page);
+  expect(detail.entities).toBeGreaterThan(20);
+  const marks = await markTexts(page);
+  expect(marks['lede-person']).toEqual(expect.arrayContaining(['Xi Jinping', 'Vladimir Putin', 'Putin', 'Xi']));
+  expect(marks['lede-place']).toEqual(expect.arrayContaining(['Beijing', 'China', 'Russia', 'Moscow']));
+  expect(marks['lede-org']).toEqual(expect.arrayContaining(['Shanghai Cooperation Organization', 'SCO', 'UN Security Council']));
+  expect(marks['lede-money']).toEqual(['244.8 billion U.S. dollars']);
+  expect(marks['lede-date']).toEqual(expect.arrayContaining(['2024', '15 consecutive years', 'May']));
+  expect(marks['lede-number']).toEqual(expect.arrayContaining(['80th', 'fourth', 'five', 'over 20']));
+  // Body detection: nothing from the navigation, sidebar, comments or footer is marked.
+  const all = Object.values(marks).flat();
+  for (const outside of ['Toyota', 'Angela Merkel', 'Apple', 'Nokia', 'London', 'Vienna']) expect(all).not.toContain(outside);
+});
+
+test('hovering "Putin" shows a card with "Vladimir Putin" and its mention count', async ({ page, server }) => {
+  await page.goto(`${server.origin}/article.html`);
+  await painted(page);
+  // The last paragraph's "President Putin": find its box through a Range in the page.
+  const box = await page.evaluate(() => {
+    const paragraph = [...document.querySelectorAll('article p')].find((p) => p.textContent!.startsWith('President Putin'))!;
+    const text = paragraph.firstChild!;
+    const range = document.createRange();
+    range.setStart(text, 'President '.length);
+    range.setEnd(text, 'President Putin'.length);
+    const rect = range.getBoundingClientRect();
+    return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+  });
+  await page.mouse.move(box.x, box.y);
+  const card = page.getByTestId('hover-card');
+  await expect(card).toBeVisible();
+  await expect(card.getByTestId('card-name')).toHaveText('Vladimir Putin');
+  await expect(card.getByTestId('card-count')).toHaveText('Mention 2 of 2 in this article');
+  await card.getByTestId('card-previous').click();
+  await expect(card.getByTestId('card-count')).toHaveText('Mention 1 of 2 in this article');
+});
+
+test('turning a mark type off in settings removes its marks in the open tab', async ({ context, page, server, extensionId }) => {
+  await page.goto(`${server.origin}/article.html`);
+  await painted(page);
+  expect((await markTexts(page))['lede-person']?.length).toBeGreaterThan(0);
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await options.getByLabel('People').uncheck();
+  await expect.poll(async () => (await markTexts(page))['lede-person']).toBeUndefined();
+  expect((await markTexts(page))['lede-place']?.length).toBeGreaterThan(0);
+  await options.getByLabel('People').check();
+  await expect.poll(async () => (await markTexts(page))['lede-person']?.length ?? 0).toBeGreaterThan(0);
+});
+
+test('text appended after load gets marked', async ({ page, server }) => {
+  await page.goto(`${server.origin}/article.html`);
+  await painted(page);
+  await page.evaluate(() => {
+    const p = document.createElement('p');
+    p.textContent = 'Separately, Emmanuel Macron met Olaf Scholz in Berlin to discuss a 12% rise in tariffs.';
+    document.querySelector('article')!.append(p);
+  });
+  await expect.poll(async () => (await markTexts(page))['lede-place'] ?? [], { timeout: 10_000 }).toContain('Berlin');
+  expect((await markTexts(page))['lede-percent']).toContain('12%');
+});
+
+test('a page that is not an article gets no marks', async ({ page, server }) => {
+  server.set(
+    '/search.html',
+    `<!doctype html><html lang="en"><head><title>Search: Putin</title></head><body>
+      <form><input name="q" value="Putin"></form>
+      <ul>${Array.from({ length: 12 }, (_, i) => `<li><a href="/r${i}">Result ${i}: Putin meets Xi in Beijing</a></li>`).join('')}</ul>
+    </body></html>`,
+  );
+  await page.goto(`${server.origin}/search.html`);
+  await page.waitForTimeout(1500);
+  expect(await markTexts(page)).toEqual({});
+});
