@@ -57,9 +57,11 @@ describe('LedeDB upgrade', () => {
     expect((await db.annotations.toArray()).sort((a, b) => a.id.localeCompare(b.id))).toEqual([live, tombstoned]);
     expect((await db.meta.get('upgradedTo2'))?.value).toEqual(expect.any(String));
 
-    // The new indexes work on the old rows.
-    expect(await db.annotations.where('colour').equals('green').count()).toBe(2);
-    expect(await db.articles.where('site').equals('Example News').count()).toBe(1);
+    // The indexes kept work on the old rows; the dropped one is gone.
+    expect(await db.annotations.where('articleId').equals(article.id).count()).toBe(2);
+    expect(await db.annotations.where('tags').equals('energy').count()).toBe(2);
+    expect(await db.articles.where('url').equals(article.url).count()).toBe(1);
+    expect(db.annotations.schema.indexes.map((i) => i.name).sort()).toEqual(['articleId', 'tags']);
 
     // Old data is searchable at once: quotes, notes, tags and accent-folded titles; not deleted highlights.
     const repo = new LedeRepo(db);

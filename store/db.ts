@@ -1,6 +1,6 @@
 // Lede's IndexedDB database. Every schema change is a new version with an upgrade
 // function; versions already shipped are never edited.
-import Dexie, { type EntityTable, type Table } from 'dexie';
+import Dexie, { type Table } from 'dexie';
 import { searchWords } from '../lib/model/search-words';
 import type { Annotation, Article } from '../lib/model/types';
 
@@ -22,9 +22,14 @@ export const V1_STORES = {
   annotations: 'id, articleId, updated, *tags',
 } as const;
 
+/**
+ * v2 adds the search index and a settings table, and drops the annotations' `updated`
+ * index, which nothing queries: every index costs time on each write, and an import
+ * may write a hundred thousand annotations.
+ */
 export const V2_STORES = {
-  articles: 'id, &url, updated, created, site, *tags',
-  annotations: 'id, articleId, updated, colour, *tags',
+  articles: 'id, &url, updated, *tags',
+  annotations: 'id, articleId, *tags',
   search: 'articleId, *words',
   meta: 'key',
 } as const;
@@ -37,8 +42,8 @@ export interface DexieDeps {
 }
 
 export class LedeDB extends Dexie {
-  declare articles: EntityTable<Article, 'id'>;
-  declare annotations: EntityTable<Annotation, 'id'>;
+  declare articles: Table<Article, string>;
+  declare annotations: Table<Annotation, string>;
   declare search: Table<SearchEntry, string>;
   declare meta: Table<MetaEntry, string>;
 

@@ -1,0 +1,112 @@
+// From the text of a file the reader chose to validated Lede records, or one clear
+// error. Validation runs in chunks with a pause between them so that a page showing
+// progress stays responsive on a file with a hundred thousand annotations.
+import * as v from 'valibot';
+import { AnnotationSchema, ArticleSchema, describeIssues } from '../model/schema';
+import type { Annotation, Article, IsoTime } from '../model/types';
+import { fromBackup, isBackup } from './backup';
+import { fromW3C, ImportFormatError, type FileRecords, type Skip } from './import-jsonld';
+
+export { ImportFormatError };
+
+export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
+
+export interface LibraryFile {
+  format: FileRecords['format'];
+  articles: Article[];
+  annotations: Annotation[];
+  skipped: Skip[];
+}
+
+export interface ReadOptions {
+  now: IsoTime;
+  onProgress?: (done: number, total: number) => void;
+  chunk?: number;
+  /** How to let the event loop breathe between chunks. */
+  pause?: () => Promise<void>;
+}
+
+const defaultPause = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+/** UTF-8 size of a string without allocating its encoding. */
+export function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+export function describeSize(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
+}
+
+export function tooLargeMessage(bytes: number, maxBytes: number): string {
+  return `The file is ${describeSize(bytes)}; Lede imports files of at most ${describeSize(maxBytes)}. Nothing was imported.`;
+}
+
+/** JSON.parse with a message that says what is wrong in words a reader understands. */
+export function parseJson(text: string): unknown {
+  if (text.trim() === '') throw new ImportFormatError('The file is empty.');
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (e) {
+    const detail = e instanceof Error ? e.message : String(e);
+    const truncated = /end of (JSON )?(input|data)|unterminated|Expected .* after/i.test(detail);
+    throw new ImportFormatError(
+      truncated
+        ? `The file ends too early: it looks truncated (an incomplete download or copy). ${detail}`
+        : `The file is not valid JSON, so it is not a Lede export or backup. ${detail}`,
+    );
+  }
+}
+
+export function recordsOf(doc: unknown, now: IsoTime): FileRecords {
+  return isBackup(doc) ? fromBackup(doc) : fromW3C(doc, now);
+}
+
+function labelOf(x: unknown): string {
+  return typeof x === 'object' && x !== null && typeof (x as { id?: unknown }).id === 'string' ? ` (id ${(x as { id: string }).id.slice(0, 80)})` : '';
+}
+
+export async function validateRecords(records: FileRecords, opts: ReadOptions): Promise<LibraryFile> {
+  const chunk = opts.chunk ?? 2000;
+  const pause = opts.pause ?? defaultPause;
+  const total = records.articles.length + records.annotations.length;
+  let done = 0;
+  const articles: Article[] = [];
+  const annotations: Annotation[] = [];
+  const run = async <T>(list: unknown[], schema: v.GenericSchema<unknown, T>, kind: string, out: T[]): Promise<void> => {
+    for (let start = 0; start < list.length; start += chunk) {
+      const end = Math.min(list.length, start + chunk);
+      for (let i = start; i < end; i++) {
+        const r = v.safeParse(schema, list[i]);
+        if (!r.success) throw new ImportFormatError(`${kind} ${i + 1}${labelOf(list[i])} is not valid: ${describeIssues(r.issues)}. Nothing was imported.`);
+        out.push(r.output);
+      }
+      done += end - start;
+      opts.onProgress?.(done, total);
+      await pause();
+    }
+  };
+  await run(records.articles, ArticleSchema, 'Article', articles);
+  await run(records.annotations, AnnotationSchema, 'Annotation', annotations);
+  return { format: records.format, articles, annotations, skipped: records.skipped };
+}
+
+/** Text → validated records. Throws ImportFormatError with a reader-facing message. */
+export async function readLibraryFile(text: string, opts: ReadOptions & { maxBytes?: number }): Promise<LibraryFile> {
+  const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+  // A cheap bound first: no string of this many UTF-16 units can be under the limit.
+  if (text.length > maxBytes) throw new ImportFormatError(tooLargeMessage(utf8Length(text), maxBytes));
+  const bytes = utf8Length(text);
+  if (bytes > maxBytes) throw new ImportFormatError(tooLargeMessage(bytes, maxBytes));
+  const doc = parseJson(text);
+  return validateRecords(recordsOf(doc, opts.now), opts);
+}
