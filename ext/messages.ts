@@ -45,6 +45,8 @@ export interface TabProtocol {
   articleChanged(input: { articleId: string }): void;
   /** Scrolls the page to a flat-text span of the article and flashes it. */
   reveal(input: { start: number; end: number }): boolean;
+  /** The article's flat text as Lede indexed it (blocks separated by newlines); for benchmarks and export. */
+  articleText(): string;
   /** Moves to the next mark (keyboard command). */
   cycleMarks(): void;
   /** Highlights the current selection (context menu, keyboard command). */

@@ -20,11 +20,20 @@ export class MarkPainter {
     this.sheet = new win.CSSStyleSheet();
   }
 
-  /** (Re)installs our style sheet; safe to call again if the page replaced adoptedStyleSheets. */
-  setScheme(scheme: ColourScheme): void {
+  private readonly scopes = new Set<Document | ShadowRoot>();
+
+  /**
+   * (Re)installs our style sheet in the document and in any shadow root the article lives in
+   * (document-level ::highlight() rules do not reach into shadow trees). Safe to call again if
+   * the page replaced adoptedStyleSheets.
+   */
+  setScheme(scheme: ColourScheme, shadowRoots: Iterable<ShadowRoot> = []): void {
     this.sheet.replaceSync(ledeStyleSheet(scheme));
-    const doc = this.win.document;
-    if (!doc.adoptedStyleSheets.includes(this.sheet)) doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, this.sheet];
+    this.scopes.add(this.win.document);
+    for (const root of shadowRoots) this.scopes.add(root);
+    for (const scope of this.scopes) {
+      if (!scope.adoptedStyleSheets.includes(this.sheet)) scope.adoptedStyleSheets = [...scope.adoptedStyleSheets, this.sheet];
+    }
   }
 
   /** The Highlight for `name`, created (and registered if visible) on first use. */
@@ -78,7 +87,7 @@ export class MarkPainter {
       if (this.win.CSS.highlights.get(name) === highlight) this.win.CSS.highlights.delete(name);
     }
     this.highlights.clear();
-    const doc = this.win.document;
-    doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((sheet) => sheet !== this.sheet);
+    for (const scope of this.scopes) scope.adoptedStyleSheets = scope.adoptedStyleSheets.filter((sheet) => sheet !== this.sheet);
+    this.scopes.clear();
   }
 }

@@ -64,6 +64,10 @@ export async function startLede(win: PageWindow, signal: AbortSignal, startedAt:
   });
   tab.onMessage('reveal', ({ data }) => session?.reveal(data.start, data.end) ?? false);
   tab.onMessage('cycleMarks', () => session?.cycleMarks());
+  tab.onMessage('articleText', async () => {
+    await running;
+    return session?.index?.text ?? '';
+  });
   tab.onMessage('articleChanged', ({ data }) => annotations?.changed(data.articleId));
   tab.onMessage('highlightSelection', async ({ data }) => (await annotations?.highlightSelection(data.colour)) ?? false);
   // Popup (issue 6): "Pin" on a key fact keeps its sentence as a highlight of the article.

@@ -1,0 +1,200 @@
+// `npm run bench:pages`: the built extension in Chromium over every saved page of the corpus,
+// served from 127.0.0.1 (requests elsewhere blocked, page scripts kept as saved).
+//
+// Per page, median of RUNS loads in fresh tabs:
+//   painted ms   — content-script start → marks painted (`lede:painted` detail.ms)
+//   longest task — the longest stretch our content script ran without yielding (detail.longestTaskMs)
+//   marks        — entity and figure marks painted
+//   inside       — share of marks inside the expected article: the mark with up to four words
+//                  of context either side (from its own block) occurs in the expected text
+//   coverage     — share of the expected article's words found in the text Lede indexed
+//                  (word multisets, lib/page/metrics.ts)
+// Totals: median and p95 of painted ms over pages, max longest task, inside and coverage pooled
+// over English pages (word- and mark-weighted). Last line: one JSON object.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { poolScores, scoreBody, words, type BodyScore } from '../lib/page/metrics.ts';
+import { ensureChromium } from '../scripts/chromium.ts';
+import { corpusPages, expectedText } from '../scripts/corpus.ts';
+import { launchWithExtension } from '../scripts/launch.ts';
+import { startStaticServer } from '../scripts/static-server.ts';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const CONTEXT_WORDS = 4;
+
+interface PaintedDetail {
+  entities: number;
+  figures: number;
+  ms: number;
+  longestTaskMs: number;
+}
+
+interface MarkSample {
+  text: string;
+  before: string;
+  after: string;
+}
+
+/** Every `lede-*` mark (not the reader's notes) with its text and a little context from its block. */
+async function readMarks(page: Page): Promise<MarkSample[]> {
+  return page.evaluate(() => {
+    const BLOCK = /^(P|DIV|LI|H[1-6]|BLOCKQUOTE|TD|TH|DD|DT|FIGCAPTION|SECTION|ARTICLE|HEADER|FOOTER|MAIN|ASIDE|PRE)$/;
+    const out: { text: string; before: string; after: string }[] = [];
+    CSS.highlights.forEach((highlight, name) => {
+      if (!name.startsWith('lede-') || name.startsWith('lede-note-') || name === 'lede-flash') return;
+      for (const r of highlight) {
+        const range = document.createRange();
+        range.setStart(r.startContainer, r.startOffset);
+        range.setEnd(r.endContainer, r.endOffset);
+        let block: Node | null = r.startContainer.parentNode;
+        while (block && !(block instanceof Element && BLOCK.test(block.tagName))) block = block.parentNode;
+        const whole = document.createRange();
+        whole.selectNodeContents(block ?? r.startContainer);
+        const before = document.createRange();
+        before.setStart(whole.startContainer, whole.startOffset);
+        before.setEnd(r.startContainer, r.startOffset);
+        const after = document.createRange();
+        after.setStart(r.endContainer, r.endOffset);
+        after.setEnd(whole.endContainer, whole.endOffset);
+        out.push({ text: range.toString(), before: before.toString().slice(-200), after: after.toString().slice(0, 200) });
+      }
+    });
+    return out;
+  });
+}
+
+async function articleText(page: Page, popup: Page, serviceWorker: { evaluate: Page['evaluate'] }): Promise<string> {
+  await page.bringToFront();
+  const tabId = await serviceWorker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id);
+  const answer = (await popup.evaluate(
+    (id) => new Promise((resolve) => chrome.tabs.sendMessage(id!, { id: 1, type: 'articleText', data: undefined, timestamp: Date.now() }, resolve)),
+    tabId,
+  )) as { res?: string } | undefined;
+  return answer?.res ?? '';
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted.length ? sorted[Math.floor((sorted.length - 1) / 2)]! : 0;
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]! : 0;
+}
+
+function insideCount(marks: MarkSample[], expected: string): number {
+  const haystack = ` ${words(expected).join(' ')} `;
+  let inside = 0;
+  for (const mark of marks) {
+    const before = words(mark.before).slice(-CONTEXT_WORDS);
+    const after = words(mark.after).slice(0, CONTEXT_WORDS);
+    const phrase = [...before, ...words(mark.text), ...after].join(' ');
+    if (phrase && haystack.includes(` ${phrase} `)) inside++;
+  }
+  return inside;
+}
+
+async function main(): Promise<void> {
+  process.env.LEDE_CHROMIUM = ensureChromium();
+  if (process.env.LEDE_SKIP_BUILD !== '1') execFileSync('npx', ['wxt', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const pages = corpusPages();
+  const server = await startStaticServer([join(pages[0]!.dir, '..')]);
+  const profileDir = mkdtempSync(join(tmpdir(), 'lede-bench-pages-'));
+  const { context, extensionId, serviceWorker } = await launchWithExtension({ profileDir, headless: true });
+  await context.route(
+    (url) => url.protocol.startsWith('http') && url.host !== new URL(server.origin).host,
+    (route) => route.abort(),
+  );
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html?tabId=-1`);
+
+  const rows: {
+    name: string;
+    lang: string;
+    english: boolean;
+    painted: boolean;
+    ms: number;
+    longestTaskMs: number;
+    marks: number;
+    inside: number;
+    score: BodyScore;
+  }[] = [];
+  for (const corpusPage of pages) {
+    const expected = expectedText(corpusPage);
+    const times: number[] = [];
+    const tasks: number[] = [];
+    let marks: MarkSample[] = [];
+    let detected = '';
+    let painted = false;
+    for (let run = 0; run < RUNS; run++) {
+      const page = await context.newPage();
+      page.on('dialog', (dialog) => void dialog.dismiss());
+      await page.goto(`${server.origin}/${corpusPage.name}/source.html`, { waitUntil: 'load', timeout: 30_000 }).catch(() => undefined);
+      const detail = await page
+        .waitForFunction(() => (performance.getEntriesByName('lede:painted')[0] as PerformanceMark | undefined)?.detail, undefined, {
+          timeout: 10_000,
+        })
+        .then((handle) => handle.jsonValue() as Promise<PaintedDetail>)
+        .catch(() => null);
+      if (detail) {
+        painted = true;
+        times.push(detail.ms);
+        tasks.push(detail.longestTaskMs);
+      }
+      if (run === 0) {
+        marks = detail ? await readMarks(page) : [];
+        detected = await articleText(page, popup, serviceWorker as unknown as { evaluate: Page['evaluate'] });
+      }
+      await page.close();
+    }
+    rows.push({
+      name: corpusPage.name,
+      lang: corpusPage.lang,
+      english: corpusPage.english,
+      painted,
+      ms: median(times),
+      longestTaskMs: tasks.length ? Math.max(...tasks) : 0,
+      marks: marks.length,
+      inside: insideCount(marks, expected),
+      score: scoreBody(expected, detected),
+    });
+  }
+  await context.close();
+  await server.close();
+  rmSync(profileDir, { recursive: true, force: true });
+
+  const pct = (x: number) => `${(100 * x).toFixed(1)}%`.padStart(7);
+  console.log(`${'page'.padEnd(28)}${'lang'.padEnd(7)}${'painted ms'.padStart(11)}${'longest'.padStart(9)}${'marks'.padStart(7)}${'inside'.padStart(8)}${'coverage'.padStart(10)}`);
+  for (const r of rows) {
+    console.log(
+      `${r.name.padEnd(28)}${r.lang.padEnd(7)}${(r.painted ? r.ms.toFixed(1) : 'skipped').padStart(11)}${r.longestTaskMs.toFixed(1).padStart(9)}${String(r.marks).padStart(7)}${(r.marks ? pct(r.inside / r.marks) : '     -').padStart(8)}${pct(r.score.coverage).padStart(10)}`,
+    );
+  }
+  const paintedRows = rows.filter((r) => r.painted);
+  const english = rows.filter((r) => r.english);
+  const marks = english.reduce((n, r) => n + r.marks, 0);
+  const inside = english.reduce((n, r) => n + r.inside, 0);
+  const pooled = poolScores(english.map((r) => r.score));
+  const totals = {
+    pages: rows.length,
+    paintedPages: paintedRows.length,
+    paintedMedianMs: Number(median(paintedRows.map((r) => r.ms)).toFixed(1)),
+    paintedP95Ms: Number(percentile(paintedRows.map((r) => r.ms), 0.95).toFixed(1)),
+    longestTaskMs: Number(Math.max(0, ...rows.map((r) => r.longestTaskMs)).toFixed(1)),
+    insideShare: Number((marks ? inside / marks : 0).toFixed(4)),
+    coverage: Number(pooled.coverage.toFixed(4)),
+  };
+  console.log(
+    `\n${totals.pages} pages, ${totals.paintedPages} painted: median ${totals.paintedMedianMs} ms, p95 ${totals.paintedP95Ms} ms, longest task ${totals.longestTaskMs} ms; English pages: ${pct(totals.insideShare).trim()} of marks inside the article, ${pct(totals.coverage).trim()} of the article covered`,
+  );
+  console.log(JSON.stringify(totals));
+}
+
+main().catch((error: unknown) => {
+  console.error(`bench:pages failed: ${(error as Error).message}`);
+  process.exit(1);
+});
