@@ -150,6 +150,33 @@ describe('merge rules', () => {
   });
 });
 
+describe('other annotators', () => {
+  it('imports a W3C annotation from another tool into the matching article, and a second time changes nothing', async () => {
+    const { db, repo, article } = await seeded();
+    const foreign = JSON.stringify({
+      '@context': 'http://www.w3.org/ns/anno.jsonld',
+      type: 'AnnotationPage',
+      items: [
+        {
+          id: 'https://annotator.example/a/1',
+          type: 'Annotation',
+          created: '2026-04-01T00:00:00Z',
+          body: [{ type: 'TextualBody', value: 'from elsewhere' }, { type: 'TextualBody', value: 'imported', purpose: 'tagging' }],
+          target: { source: 'https://m.example.com/news/1?utm_campaign=x', selector: { type: 'TextQuoteSelector', exact: 'their quote' } },
+        },
+      ],
+    });
+    const first = await importFile(db, foreign);
+    expect(first).toMatchObject({ ok: true, format: 'w3c-jsonld', added: 1, updated: 0, merged: [] });
+    const anns = await repo.listAnnotations(article.id);
+    expect(anns.map((a) => [a.note, a.tags])).toEqual([['kept note', []], ['from elsewhere', ['imported']]]);
+    expect((await repo.getArticle(article.id))?.title).toBe('Seeded');
+    const before = await dump(db);
+    expect(await importFile(db, foreign)).toMatchObject({ ok: true, added: 0, updated: 0, unchanged: 1 });
+    expect(await dump(db)).toEqual(before);
+  });
+});
+
 describe('bad files change nothing', () => {
   async function expectRejected(input: string | Blob, message: RegExp, maxBytes?: number): Promise<void> {
     const { db } = await seeded();

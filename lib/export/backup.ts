@@ -37,5 +37,5 @@ export function fromBackup(doc: unknown): FileRecords {
   }
   if (!Array.isArray(d.articles)) throw new ImportFormatError('The backup has no "articles" list.');
   if (!Array.isArray(d.annotations)) throw new ImportFormatError('The backup has no "annotations" list.');
-  return { format: 'lede-backup', articles: d.articles, annotations: d.annotations, skipped: [] };
+  return { format: 'lede-backup', articles: d.articles, annotations: d.annotations, skipped: [], placeholders: [] };
 }

@@ -27,6 +27,8 @@ export interface FileRecords {
   articles: unknown[];
   annotations: unknown[];
   skipped: Skip[];
+  /** Ids of articles made up from an annotation's page address alone; they never overwrite a library article. */
+  placeholders: string[];
 }
 
 const str = v.string();
@@ -262,5 +264,5 @@ export function fromW3C(doc: unknown, now: IsoTime): FileRecords {
   });
   articles.push(...made.values());
   const isLedeFile = ledeArticles !== undefined;
-  return { format: isLedeFile ? 'lede-jsonld' : 'w3c-jsonld', articles, annotations, skipped };
+  return { format: isLedeFile ? 'lede-jsonld' : 'w3c-jsonld', articles, annotations, skipped, placeholders: [...made.values()].map((m) => m.id) };
 }

@@ -16,6 +16,7 @@ export interface LibraryFile {
   articles: Article[];
   annotations: Annotation[];
   skipped: Skip[];
+  placeholders: string[];
 }
 
 export interface ReadOptions {
@@ -97,7 +98,7 @@ export async function validateRecords(records: FileRecords, opts: ReadOptions): 
   };
   await run(records.articles, ArticleSchema, 'Article', articles);
   await run(records.annotations, AnnotationSchema, 'Annotation', annotations);
-  return { format: records.format, articles, annotations, skipped: records.skipped };
+  return { format: records.format, articles, annotations, skipped: records.skipped, placeholders: records.placeholders };
 }
 
 /** Text → validated records. Throws ImportFormatError with a reader-facing message. */

@@ -110,6 +110,7 @@ export function planMerge(file: LibraryFile, existing: Existing): MergePlan {
   const fileByUrl = new Map<string, Article>();
   const articles: Article[] = [];
   const known = new Set<string>(existing.articlesById.keys());
+  const placeholders = new Set(file.placeholders);
   for (const raw of newestById(file.articles, 'article', report.skipped)) {
     let a = raw;
     const sameUrlInFile = fileByUrl.get(a.url);
@@ -120,6 +121,13 @@ export function planMerge(file: LibraryFile, existing: Existing): MergePlan {
     }
     const current = existing.articlesById.get(a.id);
     const owner = existing.articlesByUrl.get(a.url);
+    if (placeholders.has(a.id) && (current || owner)) {
+      // Another tool's annotation on a page the library has: attach it to the library's article as it is.
+      if (!current && owner) remap.set(a.id, owner.id);
+      known.add(owner?.id ?? a.id);
+      fileByUrl.set(a.url, a);
+      continue;
+    }
     if (!current && owner) {
       remap.set(a.id, owner.id);
       report.merged.push({ title: a.title || owner.title, url: a.url });
