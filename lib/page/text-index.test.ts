@@ -83,6 +83,20 @@ describe('buildTextIndex: flat text', () => {
     expect(b.index.text).toBe(once.text);
     expect(b.index.toSpan(100, 120)).toEqual(once.toSpan(100, 120));
   });
+
+  it('indexes one giant text node across several slices, exactly as in one go', () => {
+    const doc = dom('<pre>' + 'line  of   text\n'.repeat(8000) + '</pre><p>' + 'word   '.repeat(20000) + 'end.</p>');
+    const once = buildTextIndex(doc.body);
+    const b = new TextIndexBuilder(doc.body);
+    let slices = 0;
+    while (!b.step(() => true)) slices++;
+    expect(slices).toBeGreaterThan(10);
+    expect(b.index.text).toBe(once.text);
+    expect(once.text.endsWith('word word end.')).toBe(true);
+    const at = once.text.length - 4;
+    expect(b.index.toSpan(at, at + 4)).toEqual(once.toSpan(at, at + 4));
+    expect(b.index.fromPosition(once.toSpan(at, at + 1)!.startNode, once.toSpan(at, at + 1)!.startOffset)).toBe(at);
+  });
 });
 
 describe('TextIndex: offsets ↔ DOM positions', () => {

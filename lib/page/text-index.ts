@@ -57,6 +57,8 @@ export interface DomSpan {
 // without the page noticing.
 export const DEFAULT_MAX_CHARS = 300_000;
 export const BLOCK_SEPARATOR = '\n';
+/** Characters of one text node indexed per step, so one giant node cannot hog a slice. */
+const TEXT_CHUNK = 16_384;
 
 export class TextIndex {
   /** True when `maxChars` cut the walk short. */
@@ -263,6 +265,8 @@ export class TextIndexBuilder {
   private pendingSpace: { node: Text; offset: number } | null = null;
   private needSeparator = false;
   private done = false;
+  /** A long text node part-way through: giant nodes are indexed a chunk per step. */
+  private partial: { node: Text; pre: boolean; at: number } | null = null;
 
   constructor(roots: Node | readonly Node[], options: TextIndexOptions = {}) {
     const list: Node[] = [];
@@ -315,6 +319,11 @@ export class TextIndexBuilder {
 
   /** Takes one step of the walk; returns its cost in work units (see `step`). */
   private advance(): number {
+    if (this.partial) {
+      const { node, pre, at } = this.partial;
+      this.partial = null;
+      return this.textStep(node, pre, at);
+    }
     const top = this.stack[this.stack.length - 1];
     if (!top) {
       this.done = true;
@@ -328,8 +337,7 @@ export class TextIndexBuilder {
     const node = top.nodes[top.i++]!;
     if (node.nodeType === TEXT_NODE) {
       if (!top.included) return 1;
-      this.addText(node as Text, top.pre);
-      return 1 + ((node as Text).data.length >> 8);
+      return this.textStep(node as Text, top.pre, 0);
     }
     if (node.nodeType !== ELEMENT_NODE && node.nodeType !== 9 && node.nodeType !== 11) return 1;
     if (node.nodeType === ELEMENT_NODE) {
@@ -367,17 +375,25 @@ export class TextIndexBuilder {
     this.needSeparator = true;
   }
 
-  private addText(node: Text, pre: boolean): void {
+  private textStep(node: Text, pre: boolean, from: number): number {
+    const at = this.addText(node, pre, from);
+    if (at < node.data.length && !this.done) this.partial = { node, pre, at };
+    return 1 + ((at - from) >> 8);
+  }
+
+  /** Indexes data[from, …) up to TEXT_CHUNK characters; returns where it stopped. */
+  private addText(node: Text, pre: boolean, from: number): number {
     const data = node.data;
     const idx = this.index;
     const n = data.length;
-    let i = 0;
-    while (i < n) {
+    const limit = Math.min(n, from + TEXT_CHUNK);
+    let i = from;
+    while (i < limit) {
       if (idx.length >= this.maxChars) {
         idx.truncated = true;
         this.done = true;
         this.stack.length = 0;
-        return;
+        return i;
       }
       const code = data.charCodeAt(i);
       if (!pre && isCollapsibleSpace(code)) {
@@ -387,8 +403,8 @@ export class TextIndexBuilder {
         continue;
       }
       let j = i + 1;
-      if (!pre) while (j < n && !isCollapsibleSpace(data.charCodeAt(j))) j++;
-      else j = n;
+      if (!pre) while (j < limit && !isCollapsibleSpace(data.charCodeAt(j))) j++;
+      else j = limit;
       if (this.needSeparator) {
         if (idx.length > 0) idx.appendSeparator();
         idx.markBlockStart();
@@ -406,6 +422,7 @@ export class TextIndexBuilder {
       idx.appendChars(node, i, data.slice(i, end));
       i = end;
     }
+    return i;
   }
 }
 
