@@ -62,3 +62,14 @@ export async function sendToTab<K extends keyof TabProtocol>(
 export async function waitForLede(page: Page, timeout = 15_000): Promise<void> {
   await page.waitForFunction(() => performance.getEntriesByName('lede:painted').length > 0, undefined, { timeout });
 }
+
+/** Waits until the content script has finished reading the page, whatever it found. */
+export async function waitForPageState(from: Page, tabId: number, timeout = 30_000): Promise<void> {
+  const until = Date.now() + timeout;
+  for (;;) {
+    const state = await sendToTab(from, tabId, 'pageState', undefined).catch(() => null);
+    if (state && state.status !== 'loading') return;
+    if (Date.now() > until) throw new Error('the page stayed in the loading state');
+    await new Promise((ok) => setTimeout(ok, 200));
+  }
+}

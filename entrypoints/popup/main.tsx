@@ -7,7 +7,8 @@ import './popup.css';
 const moduleStart = performance.now();
 
 function firstRender(highlights: number): void {
-  performance.mark('lede:popup-rendered', { detail: { ms: performance.now() - moduleStart, highlights } });
+  const shown = document.querySelectorAll('[data-testid="note"]').length;
+  performance.mark('lede:popup-rendered', { detail: { ms: performance.now() - moduleStart, highlights, shown } });
 }
 
 render(<Popup onFirstRender={firstRender} />, document.getElementById('app')!);
