@@ -1,0 +1,226 @@
+// Compact binary encoding of the trained models and gazetteer (base64 in a JSON asset):
+// sorted feature hashes as delta varints, weights as sparse int8 per row.
+
+import { tagCount } from './bilou.ts';
+import type { LinearModel } from './linear.ts';
+import { IntTable } from './table.ts';
+
+class Writer {
+  private buf = new Uint8Array(1 << 20);
+  len = 0;
+  private ensure(n: number): void {
+    if (this.len + n <= this.buf.length) return;
+    let cap = this.buf.length * 2;
+    while (cap < this.len + n) cap *= 2;
+    const next = new Uint8Array(cap);
+    next.set(this.buf.subarray(0, this.len));
+    this.buf = next;
+  }
+  byte(v: number): void {
+    this.ensure(1);
+    this.buf[this.len++] = v & 255;
+  }
+  varint(v: number): void {
+    let x = v >>> 0;
+    while (x >= 128) {
+      this.byte((x & 127) | 128);
+      x >>>= 7;
+    }
+    this.byte(x);
+  }
+  f32(v: number): void {
+    const b = new Uint8Array(new Float32Array([v]).buffer);
+    for (const x of b) this.byte(x);
+  }
+  bytes(): Uint8Array {
+    return this.buf.slice(0, this.len);
+  }
+}
+
+class Reader {
+  pos = 0;
+  constructor(private readonly buf: Uint8Array) {}
+  byte(): number {
+    return this.buf[this.pos++]!;
+  }
+  varint(): number {
+    let v = 0;
+    let shift = 0;
+    for (;;) {
+      const b = this.buf[this.pos++]!;
+      v += (b & 127) * 2 ** shift;
+      if (b < 128) return v >>> 0;
+      shift += 7;
+    }
+  }
+  f32(): number {
+    const b = this.buf.slice(this.pos, this.pos + 4);
+    this.pos += 4;
+    return new Float32Array(b.buffer)[0]!;
+  }
+}
+
+export interface EncodeOptions {
+  /** Keep at most this many feature rows (the ones with the largest weights). */
+  maxRows: number;
+  /** Weights smaller than this fraction of the model's largest weight are dropped. */
+  minWeight: number;
+}
+
+/**
+ * Rows are stored as: exponent byte (row scale 2^(e/8)), a bitmask of non-zero tags, then one
+ * int8 per non-zero tag. A per-row scale keeps small-but-useful rows exact enough.
+ */
+function writeModel(w: Writer, m: LinearModel, opts: EncodeOptions): void {
+  const T = tagCount(m.types);
+  const maskBytes = Math.ceil(T / 8);
+  let maxAbs = 0;
+  for (let i = 0; i < m.w.length; i++) maxAbs = Math.max(maxAbs, Math.abs(m.w[i]!));
+  const floor = maxAbs * opts.minWeight;
+  const rows: Array<[number, number, number]> = [];
+  const { keys, values } = m.table;
+  for (let s = 0; s < keys.length; s++) {
+    if (keys[s] === 0) continue;
+    const r = values[s]!;
+    let rowMax = 0;
+    for (let t = 0; t < T; t++) rowMax = Math.max(rowMax, Math.abs(m.w[r * T + t]!));
+    if (rowMax > floor && rowMax > 0) rows.push([keys[s]!, r, rowMax]);
+  }
+  rows.sort((a, b) => b[2] - a[2]);
+  rows.length = Math.min(rows.length, opts.maxRows);
+  rows.sort((a, b) => a[0] - b[0]);
+  w.byte(m.types);
+  w.byte((m.useGaz ? 1 : 0) | (m.useHistory ? 2 : 0));
+  w.varint(rows.length);
+  let prev = 0;
+  for (const [k] of rows) {
+    w.varint(k - prev);
+    prev = k;
+  }
+  for (const [, r, rowMax] of rows) {
+    const e = Math.ceil(Math.log2(rowMax / 127) * 8);
+    const scale = 2 ** (e / 8);
+    w.byte(e + 128);
+    const q = new Int8Array(T);
+    for (let t = 0; t < T; t++) {
+      const v = m.w[r * T + t]!;
+      q[t] = Math.abs(v) < floor ? 0 : Math.max(-127, Math.min(127, Math.round(v / scale)));
+    }
+    for (let b = 0; b < maskBytes; b++) {
+      let bits = 0;
+      for (let t = b * 8; t < Math.min(T, b * 8 + 8); t++) if (q[t] !== 0) bits |= 1 << (t - b * 8);
+      w.byte(bits);
+    }
+    for (let t = 0; t < T; t++) if (q[t] !== 0) w.byte(q[t]!);
+  }
+}
+
+function readModel(r: Reader): LinearModel {
+  const types = r.byte();
+  const flags = r.byte();
+  const n = r.varint();
+  const T = tagCount(types);
+  const maskBytes = Math.ceil(T / 8);
+  const table = new IntTable(n);
+  let k = 0;
+  for (let i = 0; i < n; i++) {
+    k += r.varint();
+    table.set(k, i);
+  }
+  const w = new Float32Array(n * T);
+  const mask = new Uint8Array(maskBytes);
+  for (let i = 0; i < n; i++) {
+    const scale = 2 ** ((r.byte() - 128) / 8);
+    for (let b = 0; b < maskBytes; b++) mask[b] = r.byte();
+    for (let t = 0; t < T; t++) {
+      if (mask[t >> 3]! & (1 << (t & 7))) w[i * T + t] = ((r.byte() << 24) >> 24) * scale;
+    }
+  }
+  return { types, useGaz: (flags & 1) !== 0, useHistory: (flags & 2) !== 0, table, w };
+}
+
+export interface ModelBundle {
+  names: LinearModel;
+  figures: LinearModel;
+  /** Phrase hash -> type bits. */
+  gazetteer: IntTable;
+}
+
+export const DEFAULT_ENCODING: { names: EncodeOptions; figures: EncodeOptions } = {
+  names: { maxRows: 60000, minWeight: 0.001 },
+  figures: { maxRows: 60000, minWeight: 0.001 },
+};
+
+export function encodeBundle(names: LinearModel, figures: LinearModel, gaz: Map<number, number>, enc = DEFAULT_ENCODING): Uint8Array {
+  const w = new Writer();
+  w.byte(76); // 'L'
+  w.byte(1);
+  writeModel(w, names, enc.names);
+  writeModel(w, figures, enc.figures);
+  const entries = [...gaz].sort((a, b) => a[0] - b[0]);
+  w.varint(entries.length);
+  let prev = 0;
+  for (const [h] of entries) {
+    w.varint(h - prev);
+    prev = h;
+  }
+  for (const [, bits] of entries) w.byte(bits);
+  return w.bytes();
+}
+
+export function decodeBundle(bytes: Uint8Array): ModelBundle {
+  const r = new Reader(bytes);
+  if (r.byte() !== 76 || r.byte() !== 1) throw new Error('extract model: unknown format');
+  const names = readModel(r);
+  const figures = readModel(r);
+  const n = r.varint();
+  const keys = new Uint32Array(n);
+  let k = 0;
+  for (let i = 0; i < n; i++) {
+    k += r.varint();
+    keys[i] = k;
+  }
+  const gazetteer = new IntTable(n);
+  for (let i = 0; i < n; i++) gazetteer.set(keys[i]!, r.byte());
+  return { names, figures, gazetteer };
+}
+
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+export function toBase64(bytes: Uint8Array): string {
+  let out = '';
+  const parts: string[] = [];
+  for (let i = 0; i < bytes.length; i += 3) {
+    const a = bytes[i]!;
+    const b = i + 1 < bytes.length ? bytes[i + 1]! : 0;
+    const c = i + 2 < bytes.length ? bytes[i + 2]! : 0;
+    out += B64[a >> 2]! + B64[((a & 3) << 4) | (b >> 4)]! + (i + 1 < bytes.length ? B64[((b & 15) << 2) | (c >> 6)]! : '=') + (i + 2 < bytes.length ? B64[c & 63]! : '=');
+    if (out.length > 8192) {
+      parts.push(out);
+      out = '';
+    }
+  }
+  parts.push(out);
+  return parts.join('');
+}
+
+export function fromBase64(s: string): Uint8Array {
+  const lookup = new Uint8Array(128);
+  for (let i = 0; i < B64.length; i++) lookup[B64.charCodeAt(i)] = i;
+  let len = (s.length / 4) * 3;
+  if (s.endsWith('==')) len -= 2;
+  else if (s.endsWith('=')) len -= 1;
+  const out = new Uint8Array(len);
+  let o = 0;
+  for (let i = 0; i < s.length; i += 4) {
+    const a = lookup[s.charCodeAt(i)]!;
+    const b = lookup[s.charCodeAt(i + 1)]!;
+    const c = lookup[s.charCodeAt(i + 2)]!;
+    const d = lookup[s.charCodeAt(i + 3)]!;
+    const v = (a << 18) | (b << 12) | (c << 6) | d;
+    if (o < len) out[o++] = (v >> 16) & 255;
+    if (o < len) out[o++] = (v >> 8) & 255;
+    if (o < len) out[o++] = v & 255;
+  }
+  return out;
+}

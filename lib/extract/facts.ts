@@ -1,0 +1,86 @@
+// Key facts: the figures worth showing a reader, what each measures, when, and who is involved.
+
+import type { Entity, Fact, Figure, Span } from './types.ts';
+
+const TYPE_WEIGHT: Record<string, number> = { MONEY: 3, PERCENT: 3, QUANTITY: 2.5, CARDINAL: 2, ORDINAL: 1.5, DATE: 2 };
+const MAX_PER_SENTENCE = 3;
+
+const TRAILING = /\s+(?:reached|rose|fell|grew|was|were|is|are|totaled|totalled|totals|hit|to|at|by|of|from|for|increased|decreased|climbed|dropped|stood|amounted|came|worth|about|some|nearly|almost|more|than|over|up|down|jumped|slid|gained|lost|posted|reported|raised|cut|earned|reach|rise|fall|grow|be|been|has|have|had|will|would|could|by|an|a|the|of|estimated|around|roughly|exceeded|topped|surpassed|hitting|reaching|at|just|only|with|and|spent|spend|costs?|paid|pay|received|receive|valued|value|worth)$/i;
+const LEADING = /^(?:and|but|while|making|with|which|that|as|so|bringing|taking|putting|leaving|giving|keeping|after|before|when|since|although|though|because)\s+/i;
+
+function clauseBefore(text: string, sentence: Span, at: number): string {
+  let s = text.slice(sentence.start, at);
+  const cut = Math.max(s.lastIndexOf(', '), s.lastIndexOf('; '), s.lastIndexOf(' — '), s.lastIndexOf(': '), s.lastIndexOf(' – '));
+  if (cut >= 0) s = s.slice(cut + 2);
+  s = s.trim();
+  for (let i = 0; i < 6; i++) {
+    const next = s.replace(TRAILING, '').trim();
+    if (next === s) break;
+    s = next;
+  }
+  for (let i = 0; i < 3; i++) s = s.replace(LEADING, '');
+  return s.trim();
+}
+
+function clauseAfter(text: string, sentence: Span, at: number): string {
+  let s = text.slice(at, sentence.end);
+  const stop = s.search(/[,;:.!?]\s|[,;:.!?]$|\s[—–]\s/);
+  if (stop >= 0) s = s.slice(0, stop);
+  s = s.trim().replace(/^(?:of\s+)?(?:the|his|her|their|its|our|your|this|that)\s+/i, '');
+  if (s.length > 160) s = s.slice(0, 160).replace(/\s+\S*$/, '');
+  return s;
+}
+
+function lowerFirst(s: string, entities: Entity[], at: number): string {
+  if (!s) return s;
+  if (entities.some((e) => e.start === at)) return s;
+  if (/^[A-Z][a-z]/.test(s)) return s[0]!.toLowerCase() + s.slice(1);
+  return s;
+}
+
+function isCandidate(f: Figure, sentenceWords: number): boolean {
+  if (sentenceWords < 5) return false; // headlines, bylines, captions, page furniture
+  if (f.type === 'DATE') return f.kind === 'duration' && typeof f.value === 'number';
+  if (f.type === 'TIME') return false;
+  if (f.value === null) return false;
+  return f.type in TYPE_WEIGHT;
+}
+
+export function buildFacts(text: string, sentences: Span[], figures: Figure[], entities: Entity[]): Fact[] {
+  const facts: Fact[] = [];
+  let fi = 0;
+  let ei = 0;
+  const nS = sentences.length;
+  for (let si = 0; si < nS; si++) {
+    const sentence = sentences[si]!;
+    while (fi < figures.length && figures[fi]!.start < sentence.start) fi++;
+    while (ei < entities.length && entities[ei]!.start < sentence.start) ei++;
+    const inS: Figure[] = [];
+    for (let j = fi; j < figures.length && figures[j]!.start < sentence.end; j++) inS.push(figures[j]!);
+    if (inS.length === 0) continue;
+    const ents: Entity[] = [];
+    for (let j = ei; j < entities.length && entities[j]!.start < sentence.end; j++) ents.push(entities[j]!);
+    const words = text.slice(sentence.start, sentence.end).split(/\s+/).filter((w) => /[A-Za-z0-9]/.test(w)).length;
+    const when = inS.find((f) => f.type === 'DATE' && f.kind !== 'duration' && f.value !== null);
+    const local: Fact[] = [];
+    for (const f of inS) {
+      if (!isCandidate(f, words)) continue;
+      let measures = '';
+      if (f.type === 'ORDINAL') measures = clauseAfter(text, sentence, f.end);
+      else if (f.type === 'CARDINAL' || f.type === 'QUANTITY') measures = f.unit ?? clauseAfter(text, sentence, f.end);
+      else {
+        const before = clauseBefore(text, sentence, f.start);
+        measures = before ? lowerFirst(before, ents, text.indexOf(before, sentence.start)) : clauseAfter(text, sentence, f.end);
+      }
+      let score = (TYPE_WEIGHT[f.type] ?? 1) + (1 - si / Math.max(1, nS));
+      if ((f.type === 'CARDINAL' || f.type === 'ORDINAL') && typeof f.value === 'number' && f.value <= 2) score -= 1.5;
+      if (f.type === 'CARDINAL' && !f.unit) score -= 0.5;
+      if (!measures) score -= 1;
+      local.push({ figure: f, measures, ...(when && when !== f ? { when } : {}), entities: ents, sentence, score: Math.round(score * 1000) / 1000 });
+    }
+    local.sort((a, b) => b.score - a.score);
+    facts.push(...local.slice(0, MAX_PER_SENTENCE));
+  }
+  facts.sort((a, b) => b.score - a.score || a.figure.start - b.figure.start);
+  return facts;
+}

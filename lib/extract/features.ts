@@ -1,0 +1,274 @@
+// Feature extraction shared by training and decoding. Every feature is a uint32 hash of a
+// template id and hashed token properties, so nothing here builds strings per feature.
+
+import { FNV_OFFSET, fnvStep, mix } from './hash.ts';
+import { splitSentences, tokenize, type Tokens } from './tokenize.ts';
+
+export const GAZ_MAX_LEN = 6;
+export const GAZ_SEED = 0x51ed27;
+
+/** Looks up the entity-type bitmask (bit k = type k) of a phrase hash; 0 when absent. */
+export type GazLookup = (phraseHash: number) => number;
+
+export interface Doc {
+  text: string;
+  toks: Tokens;
+  sents: Array<[number, number]>;
+  n: number;
+  hW: Uint32Array;
+  hL: Uint32Array;
+  hS: Uint32Array;
+  /** Prefix hashes of the lower-cased word, 4 per token (0 when the word is too short). */
+  hP: Uint32Array;
+  /** Suffix hashes, 4 per token. */
+  hX: Uint32Array;
+  /** Bits: 1 initial capital, 2 all caps, 4 has digit, 8 all lower-case letters, 16 sentence-initial, 32 sentence in caps. */
+  flags: Uint8Array;
+  /** Document-level capitalisation evidence for capitalised tokens (see DOC_* bits). */
+  docCap: Uint8Array;
+  /** Gazetteer bits per token: bit (4*part + type), part 0 B 1 I 2 L 3 U. */
+  gaz: Uint16Array;
+}
+
+const F_CAP = 1;
+const F_ALLCAPS = 2;
+const F_DIGIT = 4;
+const F_LOWER = 8;
+const F_INITIAL = 16;
+const F_CAPSSENT = 32;
+
+const BOS = 0x1b05;
+const EOS = 0xe05;
+
+function lowerCode(c: number): number {
+  if (c >= 65 && c <= 90) return c + 32;
+  if (c < 128) return c;
+  return String.fromCharCode(c).toLowerCase().charCodeAt(0);
+}
+
+function shapeClass(c: number): number {
+  if (c >= 97 && c <= 122) return 120; // x
+  if (c >= 65 && c <= 90) return 88; // X
+  if (c >= 48 && c <= 57) return 100; // d
+  if (c < 128) return c;
+  const s = String.fromCharCode(c);
+  const lo = s.toLowerCase();
+  const up = s.toUpperCase();
+  if (lo !== up) return s === up ? 88 : 120;
+  // Curly quotes and dashes share a class with their ASCII forms.
+  if (c === 0x2019 || c === 0x2018) return 39;
+  if (c === 0x201c || c === 0x201d) return 34;
+  if (c === 0x2013 || c === 0x2014) return 45;
+  return 111; // other
+}
+
+export function prepareDoc(text: string, gaz: GazLookup | null, toks?: Tokens): Doc {
+  const t = toks ?? tokenize(text);
+  const sents = splitSentences(text, t);
+  const n = t.starts.length;
+  const hW = new Uint32Array(n);
+  const hL = new Uint32Array(n);
+  const hS = new Uint32Array(n);
+  const hP = new Uint32Array(n * 4);
+  const hX = new Uint32Array(n * 4);
+  const flags = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const s = t.starts[i]!;
+    const e = t.ends[i]!;
+    let w = FNV_OFFSET;
+    let l = FNV_OFFSET;
+    let sh = FNV_OFFSET;
+    let prevClass = -1;
+    let upper = 0;
+    let lower = 0;
+    let digit = 0;
+    for (let j = s; j < e; j++) {
+      const c = text.charCodeAt(j);
+      w = fnvStep(w, c);
+      const lc = lowerCode(c);
+      l = fnvStep(l, lc);
+      const k = j - s;
+      if (k < 4 && e - s > k + 1) hP[i * 4 + k] = (l ^ 0x1234) >>> 0;
+      const cls = shapeClass(c);
+      if (cls !== prevClass) {
+        sh = fnvStep(sh, cls);
+        prevClass = cls;
+      }
+      if (cls === 88) upper++;
+      else if (cls === 120) lower++;
+      else if (cls === 100) digit++;
+    }
+    let x = FNV_OFFSET;
+    for (let k = 0; k < 4 && e - 1 - k > s; k++) {
+      x = fnvStep(x, lowerCode(text.charCodeAt(e - 1 - k)));
+      hX[i * 4 + k] = (x ^ 0x4321) >>> 0;
+    }
+    // The long shape adds the length bucket so "X" (initial) and "XXXX" (acronym) differ.
+    hW[i] = w >>> 0;
+    hL[i] = l >>> 0;
+    hS[i] = mix(sh >>> 0, Math.min(e - s, 5));
+    const first = shapeClass(text.charCodeAt(s));
+    let f = 0;
+    if (first === 88) f |= F_CAP;
+    if (upper >= 2 && lower === 0) f |= F_ALLCAPS;
+    if (digit > 0) f |= F_DIGIT;
+    if (lower > 0 && upper === 0) f |= F_LOWER;
+    flags[i] = f;
+  }
+  for (const [a, b] of sents) {
+    if (a < b) flags[a] = flags[a]! | F_INITIAL;
+    let letters = 0;
+    let caps = 0;
+    for (let i = a; i < b; i++) {
+      const f = flags[i]!;
+      if (f & (F_CAP | F_LOWER)) letters++;
+      if (f & F_ALLCAPS || ((f & F_CAP) && t.ends[i]! - t.starts[i]! === 1)) caps++;
+    }
+    if (letters >= 2 && caps >= letters * 0.8) for (let i = a; i < b; i++) flags[i] = flags[i]! | F_CAPSSENT;
+  }
+  // Document-level capitalisation: is this word written title-case mid-sentence elsewhere, or lower-case?
+  const titleMid = new Map<number, number>();
+  const lowerSeen = new Map<number, number>();
+  for (let i = 0; i < n; i++) {
+    const f = flags[i]!;
+    if ((f & F_CAP) && !(f & (F_INITIAL | F_CAPSSENT | F_ALLCAPS))) titleMid.set(hL[i]!, (titleMid.get(hL[i]!) ?? 0) + 1);
+    else if (f & F_LOWER) lowerSeen.set(hL[i]!, 1);
+  }
+  const docCap = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const f = flags[i]!;
+    if (!(f & F_CAP)) continue;
+    const selfMid = (f & F_CAP) && !(f & (F_INITIAL | F_CAPSSENT | F_ALLCAPS)) ? 1 : 0;
+    let v = 1;
+    if ((titleMid.get(hL[i]!) ?? 0) - selfMid > 0) v |= 2;
+    if (lowerSeen.has(hL[i]!)) v |= 4;
+    if (f & (F_INITIAL | F_CAPSSENT)) v |= 8;
+    if (f & F_ALLCAPS) v |= 16;
+    docCap[i] = v;
+  }
+  const doc: Doc = { text, toks: t, sents, n, hW, hL, hS, hP, hX, flags, docCap, gaz: new Uint16Array(n) };
+  if (gaz) applyGazetteer(doc, gaz);
+  return doc;
+}
+
+/** Marks gazetteer matches on the document's tokens (replacing earlier marks). */
+export function applyGazetteer(doc: Doc, gaz: GazLookup): void {
+  const { sents, flags, hL } = doc;
+  const gazBits = doc.gaz;
+  gazBits.fill(0);
+  {
+    for (const [a, b] of sents) {
+      for (let i = a; i < b; i++) {
+        let h = GAZ_SEED;
+        // Phrases never start with punctuation or lower-case words.
+        if (!(flags[i]! & (F_CAP | F_DIGIT))) continue;
+        for (let len = 1; len <= GAZ_MAX_LEN && i + len <= b; len++) {
+          h = mix(h, hL[i + len - 1]!);
+          const bits = gaz(h);
+          if (bits === 0) continue;
+          for (let k = 0; k < 4; k++) {
+            if (!(bits & (1 << k))) continue;
+            if (len === 1) gazBits[i] = gazBits[i]! | (1 << (12 + k));
+            else {
+              gazBits[i] = gazBits[i]! | (1 << k);
+              for (let m = i + 1; m < i + len - 1; m++) gazBits[m] = gazBits[m]! | (1 << (4 + k));
+              gazBits[i + len - 1] = gazBits[i + len - 1]! | (1 << (8 + k));
+            }
+          }
+        }
+      }
+    }
+  }
+}
+
+/** Phrase hash of tokens [a, b) for gazetteer lookups, built the same way as in prepareDoc. */
+export function phraseHash(doc: Doc, a: number, b: number): number {
+  let h = GAZ_SEED;
+  for (let i = a; i < b; i++) h = mix(h, doc.hL[i]!);
+  return h;
+}
+
+export const MAX_STATIC = 48;
+
+/** Static features of token i in sentence [a, b); writes hashes into out and returns the count. */
+export function staticFeatures(d: Doc, i: number, a: number, b: number, out: Uint32Array, useGaz: boolean): number {
+  let k = 0;
+  const hL = d.hL;
+  const hS = d.hS;
+  const l0 = hL[i]!;
+  const s0 = hS[i]!;
+  const lm1 = i - 1 >= a ? hL[i - 1]! : BOS;
+  const lm2 = i - 2 >= a ? hL[i - 2]! : BOS;
+  const lp1 = i + 1 < b ? hL[i + 1]! : EOS;
+  const lp2 = i + 2 < b ? hL[i + 2]! : EOS;
+  const sm1 = i - 1 >= a ? hS[i - 1]! : BOS;
+  const sp1 = i + 1 < b ? hS[i + 1]! : EOS;
+  const fl = d.flags[i]!;
+  out[k++] = 1;
+  out[k++] = mix(2, d.hW[i]!);
+  out[k++] = mix(3, l0);
+  out[k++] = mix(4, s0);
+  for (let p = 0; p < 4; p++) {
+    const v = d.hP[i * 4 + p]!;
+    if (v !== 0) out[k++] = mix(5 + p, v);
+    const x = d.hX[i * 4 + p]!;
+    if (x !== 0) out[k++] = mix(9 + p, x);
+  }
+  out[k++] = mix(13, lm1);
+  out[k++] = mix(14, lp1);
+  out[k++] = mix(15, lm2);
+  out[k++] = mix(16, lp2);
+  out[k++] = mix(mix(17, lm1), l0);
+  out[k++] = mix(mix(18, l0), lp1);
+  out[k++] = mix(mix(mix(19, sm1), s0), sp1);
+  out[k++] = mix(mix(20, sm1), s0);
+  out[k++] = mix(mix(21, s0), sp1);
+  out[k++] = mix(mix(22, fl & (F_INITIAL | F_CAPSSENT)), s0);
+  out[k++] = mix(mix(23, lm1), s0);
+  out[k++] = mix(mix(24, s0), lp1);
+  if (i + 1 < b) out[k++] = mix(25, d.hX[(i + 1) * 4 + 2]!);
+  if (i - 1 >= a) out[k++] = mix(26, d.hX[(i - 1) * 4 + 2]!);
+  const dc = d.docCap[i]!;
+  if (dc !== 0) {
+    out[k++] = mix(27, dc);
+    out[k++] = mix(mix(28, dc), l0);
+  }
+  if (fl & F_CAPSSENT) out[k++] = mix(29, s0);
+  if (useGaz) {
+    const g = d.gaz[i]!;
+    if (g !== 0) {
+      for (let bit = 0; bit < 16; bit++) {
+        if (g & (1 << bit)) {
+          out[k++] = mix(30, bit);
+          if (k >= MAX_STATIC - 6) break;
+        }
+      }
+      out[k++] = mix(31, g);
+    }
+    const gm = i - 1 >= a ? d.gaz[i - 1]! : 0xffff;
+    const gp = i + 1 < b ? d.gaz[i + 1]! : 0xffff;
+    out[k++] = mix(mix(32, gm), g);
+    out[k++] = mix(mix(33, g), gp);
+  }
+  return k;
+}
+
+export const MAX_DYNAMIC = 6;
+
+/** Features that depend on earlier decisions: previous tags and the document's label history of this word. */
+export function dynamicFeatures(d: Doc, i: number, prev: number, prev2: number, hist: number, out: Uint32Array): number {
+  let k = 0;
+  out[k++] = mix(40, prev);
+  out[k++] = mix(mix(41, prev2), prev);
+  out[k++] = mix(mix(42, prev), d.hL[i]!);
+  out[k++] = mix(mix(43, prev), d.hS[i]!);
+  if (hist >= 0) {
+    out[k++] = mix(44, hist);
+    out[k++] = mix(mix(45, hist), d.hS[i]!);
+  }
+  return k;
+}
+
+export function isCapitalised(d: Doc, i: number): boolean {
+  return (d.flags[i]! & F_CAP) !== 0;
+}

@@ -1,0 +1,103 @@
+// The extraction pipeline over a loaded model bundle: tokens -> two taggers -> spans -> values, keys, facts.
+
+import { tagsToSpans } from './bilou.ts';
+import type { ModelBundle } from './codec.ts';
+import { FIGURE_TYPES, NAME_TYPES } from './corpus.ts';
+import { buildFacts } from './facts.ts';
+import { phraseHash, prepareDoc, type Doc } from './features.ts';
+import { gazLookup } from './gazetteer.ts';
+import { assignKeys } from './keys.ts';
+import { decode, staticRowsMany } from './linear.ts';
+import { normaliseFigure } from './normalise.ts';
+import { refineFigures } from './refine.ts';
+import type { Entity, EntityType, Extraction, Figure, FigureType, Span } from './types.ts';
+
+/**
+ * "China-Russia" or "China Russia's" tagged as one name is two places when every part is known
+ * only as a place and the whole is not a known name.
+ */
+function splitJoinedPlaces(doc: Doc, a: number, b: number, type: number, bundle: ModelBundle, out: Array<[number, number, number]>): void {
+  const LOC_ONLY = 1 << 2;
+  if (b - a >= 2 && b - a <= 5 && bundle.gazetteer.get(phraseHash(doc, a, b)) < 0) {
+    const parts: number[] = [];
+    let ok = true;
+    for (let i = a; i < b && ok; i++) {
+      const s = doc.toks.starts[i]!;
+      if (doc.toks.ends[i]! - s === 1 && doc.text.charCodeAt(s) === 45) continue;
+      if (bundle.gazetteer.get(mixPhrase(doc, i)) === LOC_ONLY) parts.push(i);
+      else ok = false;
+    }
+    if (ok && parts.length >= 2) {
+      for (const i of parts) out.push([i, i + 1, 2]);
+      return;
+    }
+  }
+  out.push([a, b, type]);
+}
+
+function mixPhrase(doc: Doc, i: number): number {
+  return phraseHash(doc, i, i + 1);
+}
+
+/** One name, one type per document: a minority type for the same text gives way to a clear majority. */
+function harmoniseTypes(entities: Entity[]): void {
+  const votes = new Map<string, Map<EntityType, number>>();
+  for (const e of entities) {
+    let v = votes.get(e.text);
+    if (!v) votes.set(e.text, (v = new Map()));
+    v.set(e.type, (v.get(e.type) ?? 0) + 1);
+  }
+  for (const e of entities) {
+    const v = votes.get(e.text)!;
+    if (v.size < 2) continue;
+    let best = e.type;
+    for (const [t, n] of v) if (n > (v.get(best) ?? 0)) best = t;
+    if ((v.get(best) ?? 0) > (v.get(e.type) ?? 0)) e.type = best;
+  }
+}
+
+const DEFAULT_FIGURE_RULES = 3;
+
+export interface PipelineOptions {
+  /** Give every mention of the same name the document's majority type (default on). */
+  consistentTypes?: boolean;
+  /** Figure span rules as bits (1 merge qualifier-only spans, 2 extend over qualifiers, 4 currency signs); 0 for none. */
+  figureRules?: number;
+}
+
+export function runExtraction(text: string, bundle: ModelBundle, options: PipelineOptions = {}): Extraction {
+  const doc = prepareDoc(text, gazLookup(bundle.gazetteer));
+  const sentences: Span[] = doc.sents.map(([a, b]) => ({ start: doc.toks.starts[a]!, end: doc.toks.ends[b - 1]! }));
+  const [nameRows, figRows] = staticRowsMany([bundle.names, bundle.figures], doc);
+  const nameTags = new Uint8Array(doc.n);
+  decode(bundle.names, doc, nameRows!, nameTags);
+  const figTags = new Uint8Array(doc.n);
+  decode(bundle.figures, doc, figRows!, figTags);
+  const { starts, ends } = doc.toks;
+  const entities: Entity[] = [];
+  const figures: Figure[] = [];
+  for (let si = 0; si < doc.sents.length; si++) {
+    const [a, b] = doc.sents[si]!;
+    const spans: Array<[number, number, number]> = [];
+    for (const [s, e, t] of tagsToSpans(nameTags, a, b)) splitJoinedPlaces(doc, s, e, t, bundle, spans);
+    for (const [s, e, t] of spans) {
+      const start = starts[s]!;
+      const end = ends[e - 1]!;
+      entities.push({ start, end, text: text.slice(start, end), type: NAME_TYPES[t] as EntityType, key: '' });
+    }
+    const sentEnd = ends[b - 1]!;
+    const raw = tagsToSpans(figTags, a, b).map(([s, e, t]): [number, number, string] => [s, e, FIGURE_TYPES[t]!]);
+    for (const [s, e, t] of options.figureRules === 0 ? raw : refineFigures(doc, a, raw, options.figureRules ?? DEFAULT_FIGURE_RULES)) {
+      const start = starts[s]!;
+      const end = ends[e - 1]!;
+      const ftext = text.slice(start, end);
+      const type = t as FigureType;
+      const v = normaliseFigure(type, ftext, text.slice(end, sentEnd));
+      figures.push({ start, end, text: ftext, type, ...v });
+    }
+  }
+  if (options.consistentTypes !== false) harmoniseTypes(entities);
+  assignKeys(entities, text);
+  const facts = buildFacts(text, sentences, figures, entities);
+  return { sentences, entities, figures, facts };
+}

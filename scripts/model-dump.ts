@@ -1,0 +1,26 @@
+// Raw float dumps of trained models, for offline experiments with encodings (not shipped).
+
+import { readFileSync, writeFileSync } from 'node:fs';
+import type { LinearModel } from '../lib/extract/linear.ts';
+import { IntTable } from '../lib/extract/table.ts';
+
+export function dumpModel(path: string, m: LinearModel): void {
+  const head = Buffer.from(JSON.stringify({ types: m.types, useGaz: m.useGaz, useHistory: m.useHistory, cap: m.table.keys.length, size: m.table.size, w: m.w.length }));
+  const len = Buffer.alloc(4);
+  len.writeUInt32LE(head.length);
+  writeFileSync(path, Buffer.concat([len, head, Buffer.from(m.table.keys.buffer), Buffer.from(m.table.values.buffer), Buffer.from(m.w.buffer)]));
+}
+
+export function loadDump(path: string): LinearModel {
+  const buf = readFileSync(path);
+  const hl = buf.readUInt32LE(0);
+  const head = JSON.parse(buf.subarray(4, 4 + hl).toString()) as { types: number; useGaz: boolean; useHistory: boolean; cap: number; size: number; w: number };
+  let off = 4 + hl;
+  const copy = (bytes: number): ArrayBuffer => buf.buffer.slice(buf.byteOffset + off, buf.byteOffset + (off += bytes));
+  const table = new IntTable(head.cap / 2);
+  table.keys.set(new Uint32Array(copy(head.cap * 4)));
+  table.values.set(new Int32Array(copy(head.cap * 4)));
+  table.size = head.size;
+  const w = new Float32Array(copy(head.w * 4));
+  return { types: head.types, useGaz: head.useGaz, useHistory: head.useHistory, table, w };
+}
