@@ -435,14 +435,19 @@ function commonAncestor(els: Element[]): Element | null {
   return anc && anc.nodeType === ELEMENT_NODE ? (anc as Element) : null;
 }
 
-/** Blocks not inside an earlier block; `blocks` is in document order, so a nested one follows its ancestor. */
+/** Blocks with no ancestor (across shadow boundaries) in the list, in the list's order. */
 export function outermost(blocks: readonly Element[]): Element[] {
+  const set = new Set<Node>(blocks);
   const out: Element[] = [];
-  let last: Element | null = null;
   for (const b of blocks) {
-    if (last && composedContains(last, b)) continue;
-    out.push(b);
-    last = b;
+    let nested = false;
+    for (let a = composedParent(b); a; a = composedParent(a)) {
+      if (set.has(a)) {
+        nested = true;
+        break;
+      }
+    }
+    if (!nested) out.push(b);
   }
   return out;
 }

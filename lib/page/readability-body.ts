@@ -14,7 +14,8 @@ export function findArticleWithReadability(doc: Document): ArticleBody | null {
   if (!doc.documentElement || !doc.body) return null;
   const clone = doc.cloneNode(true) as Document;
   const twins = new Map<Node, Text>();
-  pairTexts(doc.documentElement, clone.documentElement, twins);
+  const order = new Map<Node, number>();
+  pairTexts(doc.documentElement, clone.documentElement, twins, order);
 
   let content: Element | null = null;
   try {
@@ -63,7 +64,7 @@ export function findArticleWithReadability(doc: Document): ArticleBody | null {
   };
   walk(content);
   if (blocks.length === 0) return null;
-  sortByDocumentOrder(blocks);
+  blocks.sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
   return {
     root: doc.body,
     blocks,
@@ -76,12 +77,14 @@ export function findArticleWithReadability(doc: Document): ArticleBody | null {
   };
 }
 
-function pairTexts(live: Node, copy: Node, twins: Map<Node, Text>): void {
+/** Pairs clone text nodes with live ones, and numbers live elements in document order. */
+function pairTexts(live: Node, copy: Node, twins: Map<Node, Text>, order: Map<Node, number>): void {
+  order.set(live, order.size);
   let a = live.firstChild;
   let b = copy.firstChild;
   while (a && b) {
     if (a.nodeType === TEXT_NODE) twins.set(b, a as Text);
-    else if (a.nodeType === ELEMENT_NODE) pairTexts(a, b, twins);
+    else if (a.nodeType === ELEMENT_NODE) pairTexts(a, b, twins, order);
     a = a.nextSibling;
     b = b.nextSibling;
   }
@@ -92,12 +95,4 @@ function nearestBlock(n: Node): Element | null {
     if (p.nodeType === ELEMENT_NODE && isBlockTag(tagOf(p as Element))) return p as Element;
   }
   return null;
-}
-
-function sortByDocumentOrder(els: Element[]): void {
-  els.sort((a, b) => {
-    if (a === b) return 0;
-    const rel = a.compareDocumentPosition(b);
-    return rel & 4 ? -1 : rel & 2 ? 1 : 0;
-  });
 }
