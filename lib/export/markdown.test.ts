@@ -135,6 +135,10 @@ describe('many articles', () => {
         expect([...name].length).toBeLessThanOrEqual(100);
         expect(name.length).toBeGreaterThan(0);
       }),
+      { numRuns: 300 },
     );
+    expect(safeFileName('. $')).toBe('$');
+    expect(safeFileName('a\ud83d b')).toBe('a b');
+    expect(safeFileName(' .. ')).toBe('Untitled');
   });
 });

@@ -130,11 +130,12 @@ export function safeFileName(title: string, fallback = 'Untitled'): string {
   let name = title
     .normalize('NFC')
     .replace(/[\u0000-\u001f\u007f<>:"/\\|?*#^[\]]/g, ' ')
+    // A lone surrogate (half an emoji cut off) is not a character any file system stores.
+    .replace(/\p{Cs}/gu, '')
     .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/^\.+/, '')
-    .replace(/[. ]+$/, '');
-  if ([...name].length > 100) name = [...name].slice(0, 100).join('').trim();
+    .replace(/^[.\s]+/, '')
+    .replace(/[.\s]+$/, '');
+  if ([...name].length > 100) name = [...name].slice(0, 100).join('').replace(/[.\s]+$/, '');
   if (!name || RESERVED.test(name)) name = name ? `${name}_` : fallback;
   return name;
 }
