@@ -10,7 +10,7 @@ import { VirtualList } from '../../components/library/VirtualList';
 import { downloadBlob } from '../../ext/library/download';
 import { buildLibraryExport, type LibraryExportKind } from '../../ext/library/exports';
 import { notifyTabs } from '../../ext/library/notify';
-import { liveCatalogue } from '../../ext/library/records';
+import { liveCatalogue, loadFirstView } from '../../ext/library/records';
 import type { ImportReport } from '../../lib/export/merge';
 import { facetsOf, type Catalogue } from '../../lib/library/catalogue';
 import { changedIds, versionsOf } from '../../lib/library/changes';
@@ -20,6 +20,8 @@ import { importFile } from '../../store/import';
 import type { LedeRepo } from '../../store/repo';
 
 export const ROW_HEIGHT = 64;
+/** Rows whose highlights the first view reads: a tall screen's worth and the list's overscan. */
+const FIRST_VIEW_ROWS = 60;
 /** Articles per write transaction in a bulk delete or undo: big enough to be quick, small enough to show progress. */
 const BULK_CHUNK = 100;
 
@@ -28,6 +30,8 @@ export interface LibraryProps {
   repo: LedeRepo;
   /** Called once, at the first commit that shows the library (rows, or the empty state). */
   onFirstRender?: (rows: number, catalogue: Catalogue) => void;
+  /** Called once, at the first commit of the whole library (every article's highlights read). */
+  onComplete?: (catalogue: Catalogue) => void;
   /** Called after a search's results are in the DOM, with the time the input event happened. */
   onSearchRendered?: (inputTime: number, results: number) => void;
 }
@@ -51,7 +55,7 @@ async function inChunks(ids: readonly string[], label: string, setProgress: (p: 
   setProgress({ label, done: ids.length, total: ids.length });
 }
 
-export function Library({ db, repo, onFirstRender, onSearchRendered }: LibraryProps) {
+export function Library({ db, repo, onFirstRender, onComplete, onSearchRendered }: LibraryProps) {
   const [catalogue, setCatalogue] = useState<Catalogue | null>(null);
   const [loadError, setLoadError] = useState('');
   const [query, setQuery] = useState<LibraryQuery>(DEFAULT_QUERY);
@@ -63,10 +67,32 @@ export function Library({ db, repo, onFirstRender, onSearchRendered }: LibraryPr
   const [report, setReport] = useState<{ report: ImportReport; fileName: string } | null>(null);
   const searchInput = useRef<number | null>(null);
   const firstRendered = useRef(false);
+  const completeRendered = useRef(false);
 
+  // A quick first view of the newest rows, then the whole library, kept live. The full read
+  // starts once the first view is on screen so that the two do not compete.
   useEffect(() => {
-    const sub = liveCatalogue(db).subscribe({ next: setCatalogue, error: (e: unknown) => setLoadError(messageOf(e)) });
-    return () => sub.unsubscribe();
+    let full = false;
+    let stopped = false;
+    let sub: { unsubscribe(): void } | undefined;
+    const subscribe = () => {
+      if (stopped) return;
+      sub = liveCatalogue(db).subscribe({
+        next: (c) => {
+          full = true;
+          setCatalogue(c);
+        },
+        error: (e: unknown) => setLoadError(messageOf(e)),
+      });
+    };
+    loadFirstView(db, FIRST_VIEW_ROWS)
+      .then((c) => !full && !stopped && setCatalogue(c))
+      .catch(() => undefined)
+      .finally(() => setTimeout(subscribe, 0));
+    return () => {
+      stopped = true;
+      sub?.unsubscribe();
+    };
   }, [db]);
 
   // Search words are worked out in idle time after the first view, so the first search finds them ready.
@@ -88,9 +114,15 @@ export function Library({ db, repo, onFirstRender, onSearchRendered }: LibraryPr
   const selectedShown = useMemo(() => results.filter((e) => selected.has(e.article.id)).map((e) => e.article.id), [results, selected]);
 
   useLayoutEffect(() => {
-    if (!catalogue || firstRendered.current) return;
-    firstRendered.current = true;
-    onFirstRender?.(results.length, catalogue);
+    if (!catalogue) return;
+    if (!firstRendered.current) {
+      firstRendered.current = true;
+      onFirstRender?.(results.length, catalogue);
+    }
+    if (catalogue.complete && !completeRendered.current) {
+      completeRendered.current = true;
+      onComplete?.(catalogue);
+    }
   }, [catalogue, results]);
 
   useLayoutEffect(() => {
@@ -179,7 +211,11 @@ export function Library({ db, repo, onFirstRender, onSearchRendered }: LibraryPr
       <header class="library-head">
         <h1>Lede library</h1>
         <p class="library-counts" data-testid="library-counts">
-          {catalogue ? `${count(catalogue.entries.length, 'article', 'articles')} · ${count(catalogue.annotations, 'highlight', 'highlights')}` : 'Loading…'}
+          {!catalogue
+            ? 'Loading…'
+            : catalogue.annotations === undefined
+              ? `The ${count(catalogue.entries.length, 'newest article', 'newest articles')}; loading the rest…`
+              : `${count(catalogue.entries.length, 'article', 'articles')} · ${count(catalogue.annotations, 'highlight', 'highlights')}`}
         </p>
       </header>
       <FilterBar

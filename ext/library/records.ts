@@ -1,7 +1,7 @@
 // The library page's reads: both tables in one read transaction, turned into the
 // in-memory catalogue; as a Dexie liveQuery it refreshes after any write in any context.
 import { liveQuery, type Observable } from 'dexie';
-import { buildCatalogue, newestIds, type Catalogue } from '../../lib/library/catalogue';
+import { buildCatalogue, newestLive, type Catalogue } from '../../lib/library/catalogue';
 import type { LedeDB } from '../../store/db';
 
 export async function loadCatalogue(db: LedeDB): Promise<Catalogue> {
@@ -16,16 +16,21 @@ export async function loadCatalogue(db: LedeDB): Promise<Catalogue> {
 }
 
 /**
- * The first view: every article, but the highlights of only the `rows` newest (the rows
- * the default sort shows first), so that the list appears before the whole highlights
- * table is read. The rest of the entries are marked pending until loadCatalogue's answer.
+ * The first view: the `rows` articles changed most recently (what the default sort shows
+ * first) with their highlights, so that the list appears before the whole highlights
+ * table is read; loadCatalogue's answer then replaces it. Every read is a getAll, never a
+ * cursor: in Chromium each cursor step is a round trip to the browser process.
  */
 export async function loadFirstView(db: LedeDB, rows: number): Promise<Catalogue> {
   const start = performance.now();
-  const articles = await db.articles.toArray();
-  const ids = newestIds(articles, rows);
-  const annotations = ids.length ? await db.annotations.where('articleId').anyOf(ids).toArray() : [];
-  const catalogue = buildCatalogue(articles, annotations, new Set(ids));
+  await db.open();
+  performance.measure('lede:library-db-open', { start, end: performance.now() });
+  const [articles, annotations] = await db.transaction('r', [db.articles, db.annotations], async () => {
+    const newest = newestLive(await db.articles.toArray(), rows);
+    const perArticle = await Promise.all(newest.map((a) => db.annotations.where('articleId').equals(a.id).toArray()));
+    return [newest, perArticle.flat()] as const;
+  });
+  const catalogue = buildCatalogue(articles, annotations, true);
   performance.measure('lede:library-first-read', { start, end: performance.now() });
   return catalogue;
 }

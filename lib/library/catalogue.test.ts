@@ -4,7 +4,7 @@ import { searchWords } from '../model/search-words';
 import { HIGHLIGHT_COLOURS, type Annotation, type Article, type HighlightColour } from '../model/types';
 import { LedeRepo } from '../../store/repo';
 import { memoryDb } from '../../store/testing';
-import { buildCatalogue, facetsOf, hasPrefix } from './catalogue';
+import { buildCatalogue, facetsOf, hasPrefix, newestLive } from './catalogue';
 import { DEFAULT_QUERY, runQuery, type LibraryQuery } from './query';
 
 let n = 0;
@@ -86,6 +86,25 @@ describe('the library catalogue', () => {
     expect(titles(runQuery(cat, q({ sort: 'title', order: 'asc' })))).toEqual(['Alpha', 'beta', 'gamma 10']);
     expect(titles(runQuery(cat, q({ sort: 'site', order: 'desc' })))).toEqual(['beta', 'gamma 10', 'Alpha']);
     expect(titles(runQuery(cat, q({ sort: 'highlights', order: 'desc' })))).toEqual(['gamma 10', 'Alpha', 'beta']);
+  });
+
+  it('marks a first view of part of the library as such', () => {
+    const a = article({ title: 'New' });
+    const first = buildCatalogue([a], [highlight(a.id, 'x')], true);
+    expect(first).toMatchObject({ complete: false, annotations: undefined });
+    expect(first.entries[0]!.highlights).toBe(1);
+    expect(buildCatalogue([a], [highlight(a.id, 'x')])).toMatchObject({ complete: true, annotations: 1 });
+  });
+
+  it('picks the newest live articles for the first view, in the order the list shows them', () => {
+    const old = article({ title: 'Old', updated: '2026-01-01T00:00:00.000Z' });
+    const mid = article({ title: 'Mid', updated: '2026-02-01T00:00:00.000Z' });
+    const gone = article({ title: 'Gone', updated: '2026-09-01T00:00:00.000Z', deleted: '2026-09-01T00:00:00.000Z' });
+    const fresh = article({ title: 'New', updated: '2026-03-01T00:00:00.000Z' });
+    const picked = newestLive([old, mid, gone, fresh], 2);
+    expect(titles(picked.map((article) => ({ article })))).toEqual(['New', 'Mid']);
+    const all = [old, mid, fresh];
+    expect(newestLive(all, 3).map((a) => a.id)).toEqual(runQuery(buildCatalogue(all, []), DEFAULT_QUERY).map((e) => e.article.id));
   });
 
   it('lists tags and sites by use', () => {

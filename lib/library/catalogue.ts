@@ -23,8 +23,10 @@ export interface LibraryEntry {
 
 export interface Catalogue {
   entries: readonly LibraryEntry[];
-  /** Live highlights over all entries. */
-  annotations: number;
+  /** Live highlights over all entries; undefined for a first view of part of the library. */
+  annotations: number | undefined;
+  /** False for a first view built from the newest articles only. */
+  complete: boolean;
   /**
    * The same words the Dexie search index holds for an entry, sorted so that a prefix is
    * found by binary search. Worked out on first use: the first view needs none of them.
@@ -32,7 +34,8 @@ export interface Catalogue {
   words(entry: LibraryEntry): readonly string[];
 }
 
-export function buildCatalogue(articles: readonly Article[], annotations: readonly Annotation[]): Catalogue {
+/** `partial`: the articles are some of the library's (a first view), with all their annotations. */
+export function buildCatalogue(articles: readonly Article[], annotations: readonly Annotation[], partial = false): Catalogue {
   const byArticle = new Map<string, Annotation[]>();
   let liveAnnotations = 0;
   for (const a of annotations) {
@@ -82,7 +85,7 @@ export function buildCatalogue(articles: readonly Article[], annotations: readon
     }
     return w;
   };
-  return { entries, annotations: liveAnnotations, words };
+  return { entries, annotations: partial ? undefined : liveAnnotations, complete: !partial, words };
 }
 
 /** Whether a sorted word list holds a word starting with `prefix`. */
@@ -123,4 +126,13 @@ export function facetsOf(catalogue: Catalogue): Facets {
     tags: [...tags.values()].sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag)),
     sites: [...sites.values()].sort((a, b) => b.count - a.count || a.site.localeCompare(b.site)),
   };
+}
+
+
+/** The `n` live articles changed most recently, newest first (the default sort's first rows). */
+export function newestLive(articles: readonly Article[], n: number): Article[] {
+  return articles
+    .filter((a) => a.deleted === undefined)
+    .sort((a, b) => Date.parse(b.updated) - Date.parse(a.updated) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .slice(0, n);
 }
