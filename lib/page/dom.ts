@@ -56,9 +56,21 @@ export function isSkippedTag(tag: string): boolean {
 export function isHiddenByMarkup(el: Element): boolean {
   if (el.hasAttribute('hidden')) return true;
   const aria = el.getAttribute('aria-hidden');
-  if (aria !== null && aria.trim().toLowerCase() === 'true') return true;
+  if (aria !== null && aria.trim().toLowerCase() === 'true' && !isModalBackdropHidden(el)) return true;
   const style = el.getAttribute('style');
   return style !== null && style.length > 0 && INLINE_HIDDEN_STYLE.test(style);
+}
+
+/**
+ * While a dialog is open (cookie consent, paywall, newsletter), modal libraries put
+ * aria-hidden="true" on everything else: the body's children or the page's main landmark.
+ * That text is still on screen behind the dialog, so there aria-hidden does not hide it.
+ */
+function isModalBackdropHidden(el: Element): boolean {
+  const tag = tagOf(el);
+  if (tag === 'BODY' || tag === 'MAIN' || tag === 'ARTICLE') return true;
+  const parent = el.parentNode;
+  return parent !== null && parent.nodeType === ELEMENT_NODE && tagOf(parent as Element) === 'BODY';
 }
 
 /** Editable regions hold the reader's own typing, not the article. */

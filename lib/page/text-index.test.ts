@@ -39,11 +39,11 @@ describe('buildTextIndex: flat text', () => {
 
   it('skips scripts, styles, hidden, form fields, editable regions and excluded UI', () => {
     const doc = dom(
-      '<p>Shown<script>var x = "no";</script><style>p{}</style> text</p>' +
+      '<div><p>Shown<script>var x = "no";</script><style>p{}</style> text</p>' +
         '<p hidden>hidden attr</p><p aria-hidden="true">aria hidden</p><p style="color:red; display: none">inline none</p>' +
         '<p style="visibility:hidden">invisible</p><form><input value="field"><textarea>typed</textarea><button>Go</button></form>' +
         '<div contenteditable="true">draft</div><div contenteditable="false">fixed</div>' +
-        '<div id="lede-ui"><p>our card</p></div><noscript>enable js</noscript><template><p>tpl</p></template><p>End.</p>',
+        '<div id="lede-ui"><p>our card</p></div><noscript>enable js</noscript><template><p>tpl</p></template><p>End.</p></div>',
     );
     const ix = buildTextIndex(doc.body, { exclude: (el) => el.id === 'lede-ui' });
     expect(ix.text).toBe('Shown text\nfixed\nEnd.');
@@ -52,6 +52,11 @@ describe('buildTextIndex: flat text', () => {
   it('shows only the summary of a closed <details>', () => {
     const doc = dom('<details><summary>More</summary><p>Hidden body</p></details><details open><summary>Open</summary><p>Shown body</p></details>');
     expect(buildTextIndex(doc.body).text).toBe('More\nOpen\nShown body');
+  });
+
+  it('still reads a page that a modal dialog marked aria-hidden behind itself', () => {
+    const doc = dom('<div id="app" aria-hidden="true"><main aria-hidden="true"><p>Story text<span aria-hidden="true">★</span>.</p></main></div><div role="dialog">Accept cookies</div>');
+    expect(buildTextIndex(doc.body).text).toBe('Story text.\nAccept cookies');
   });
 
   it('keeps whitespace inside <pre>', () => {
