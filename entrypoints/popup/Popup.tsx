@@ -99,8 +99,11 @@ function PageView({ client, initial, initialSettings, onFirstRender }: PageViewP
       annotations: s.annotations.map((item) => (item.annotation.id === annotation.id ? { ...item, annotation } : item)),
     }));
 
+  // Two facts can share a sentence: the pin's note tells which of them was pinned.
   const pinnedBy = (fact: PageFact) =>
-    state.annotations.find((item) => item.status === 'anchored' && item.start === fact.start && item.end === fact.end);
+    state.annotations.find(
+      (item) => item.status === 'anchored' && item.start === fact.start && item.end === fact.end && item.annotation.note.startsWith(pinPrefix(fact)),
+    );
 
   const pin = (fact: PageFact) =>
     attempt('pin this fact', async () => {
@@ -233,7 +236,7 @@ function PageView({ client, initial, initialSettings, onFirstRender }: PageViewP
           />
         )}
         <ArticleNote
-          key={articleId ?? 'new'}
+          key={state.url}
           note={state.article?.note ?? ''}
           save={async (note) => {
             const article = await client.setArticleNote(state.meta, note);
@@ -311,7 +314,8 @@ function NotesList({ items, onReveal, onSave, onDelete, onFindAgain }: NotesList
   );
 }
 
+const pinPrefix = (fact: PageFact): string => `Pinned fact: ${fact.value || fact.figure}`;
+
 function pinNote(fact: PageFact): string {
-  const parts = [fact.value || fact.figure, fact.measures].filter(Boolean).join(': ');
-  return `Pinned fact: ${parts}${fact.when ? ` (${fact.when})` : ''}`;
+  return `${pinPrefix(fact)}${fact.measures ? `: ${fact.measures}` : ''}${fact.when ? ` (${fact.when})` : ''}`;
 }
