@@ -8,6 +8,7 @@ async function select(page: Page, phrase: string): Promise<void> {
       const text = p.firstChild as Text;
       const at = text.data.indexOf(phrase);
       if (at < 0) continue;
+      p.scrollIntoView({ block: 'center' });
       const range = document.createRange();
       range.setStart(text, at);
       range.setEnd(text, at + 1);

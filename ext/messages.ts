@@ -35,6 +35,8 @@ export interface BackgroundProtocol {
   deleteAnnotation(input: { id: string }): Annotation;
   restoreAnnotation(input: { id: string }): Annotation;
   listAnnotations(input: { articleId: string }): Annotation[];
+  /** One live highlight, for the note editor frame (which, embedded in a page, has no access to our IndexedDB). */
+  getAnnotation(input: { id: string }): Annotation | null;
 }
 
 /** Messages a tab's content script answers, from the popup and the background. */

@@ -73,4 +73,9 @@ export function registerHandlers(repo: LedeRepo): void {
   });
 
   background.onMessage('listAnnotations', async ({ data }) => repo.listAnnotations(data.articleId));
+
+  background.onMessage('getAnnotation', async ({ data }) => {
+    const found = await repo.db.annotations.get(data.id);
+    return found && found.deleted === undefined ? found : null;
+  });
 }

@@ -4,7 +4,6 @@ import { useEffect, useState } from 'preact/hooks';
 import { NOTE_COLOURS } from '../../lib/marks/palette';
 import { HIGHLIGHT_COLOURS, type Annotation, type HighlightColour } from '../../lib/model/types';
 import { background } from '../../ext/messages';
-import { LedeDB } from '../../store/db';
 
 function tellPage(message: 'note-closed' | 'note-deleted', id: string): void {
   // Only the id travels; the page learns nothing of the note.
@@ -19,9 +18,9 @@ export function NoteEditor({ id }: { id: string }) {
   const [error, setError] = useState('');
 
   useEffect(() => {
-    const db = new LedeDB();
-    db.annotations
-      .get(id)
+    // Framed in a web page, this page's storage is partitioned by the page's site: ask the background.
+    background
+      .sendMessage('getAnnotation', { id })
       .then((found) => {
         if (!found) return setError('This highlight no longer exists.');
         setAnnotation(found);
@@ -29,8 +28,7 @@ export function NoteEditor({ id }: { id: string }) {
         setTags(found.tags.join(', '));
         setColour(found.colour);
       })
-      .catch((e: Error) => setError(`Lede could not read this highlight: ${e.message}`))
-      .finally(() => db.close());
+      .catch((e: Error) => setError(`Lede could not read this highlight: ${e.message}`));
   }, [id]);
 
   const save = async (event: Event) => {
