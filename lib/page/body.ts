@@ -88,9 +88,14 @@ export function findArticle(doc: Document, options: FindArticleOptions = {}): Ar
   try {
     const body = doc.body;
     if (!body) return null;
-    // Like Readability: if skipping furniture-named boxes leaves no article, the site named its
-    // article container oddly ("site_header"); try again trusting only tags and roles.
-    return detect(doc, body, options, true) ?? detect(doc, body, options, false);
+    // Like Readability: if skipping furniture-named boxes leaves too little text, the site
+    // named its article container oddly ("site_header"); try again trusting only tags and
+    // roles. A page already judged a listing stays one.
+    const first = detect(doc, body, options, true);
+    if (first === LISTING) return null;
+    if (first) return first;
+    const second = detect(doc, body, options, false);
+    return second === LISTING ? null : second;
   } catch {
     // A page can break the DOM methods we call (overridden in its own world, exotic nodes).
     // No marks is the right failure for a reading aid; an exception would stop the caller.
@@ -98,11 +103,11 @@ export function findArticle(doc: Document, options: FindArticleOptions = {}): Ar
   }
 }
 
-function detect(doc: Document, body: HTMLElement, options: FindArticleOptions, byName: boolean): ArticleBody | null {
+const LISTING = 'listing';
+
+function detect(doc: Document, body: HTMLElement, options: FindArticleOptions, byName: boolean): ArticleBody | typeof LISTING | null {
   const walk = collectBoxes(body, options, byName);
   const boxes = walk.boxes;
-  const rootBox = boxes[0];
-  if (!rootBox) return null;
 
   scoreParagraphs(boxes);
   let top = pickTop(boxes);
@@ -114,7 +119,6 @@ function detect(doc: Document, body: HTMLElement, options: FindArticleOptions, b
   let chars = 0;
   let readerable = 0;
   let linkedHeadings = 0;
-  let paragraphs = 0;
   const junkMemo = new Map<Box, boolean>();
   for (const c of containers) {
     for (let i = c.from; i <= c.to; i++) {
@@ -125,14 +129,13 @@ function detect(doc: Document, body: HTMLElement, options: FindArticleOptions, b
       if (isLinkLine(b)) continue;
       blocks.push(b.el);
       chars += b.own;
-      if (b.own >= 80) paragraphs++;
       if (b.own > 140) readerable += Math.sqrt(b.own - 140);
     }
   }
-  if (chars < MIN_ARTICLE_CHARS || readerable < MIN_READERABLE) return null;
   // Linked headings with little text each: teasers on a front page or a results list. (A
   // listicle whose items are linked headings has far more text per heading.)
-  if (linkedHeadings >= 3 && chars / linkedHeadings < 400) return null;
+  if (linkedHeadings >= 3 && chars / linkedHeadings < 400) return LISTING;
+  if (chars < MIN_ARTICLE_CHARS || readerable < MIN_READERABLE) return null;
 
   let headline: Element | null = null;
   if (options.includeHeadline !== false) {
