@@ -219,9 +219,11 @@ describe('bad files change nothing', () => {
     await expectRejected(JSON.stringify({ ...JSON.parse(jsonld(good)), 'lede:articles': {} }), /"lede:articles" must be a list/);
   });
 
-  it('a record that is too big and a hostile __proto__ key', async () => {
+  it('a record that is too big, deep nesting, ids of the wrong type and a hostile __proto__ key', async () => {
     const { db, article, ann } = await seeded();
     await expectRejected(backup({ articles: [article], annotations: [{ ...ann, note: 'x'.repeat(1_000_001) }] }), /longer than 1000000/);
+    await expectRejected(`${'['.repeat(200_000)}${']'.repeat(200_000)}`, /items\[0\]: not an Annotation/);
+    await expectRejected(JSON.stringify({ format: 'lede-backup', version: 1, articles: [], annotations: new Array(3).fill({ id: 1 }) }), /Annotation 1 .*id: an id must be a string/);
     const polluted = backup({ articles: [article], annotations: [ann] }).replace('"note":"kept note"', '"note":"kept note","__proto__":{"polluted":true}');
     const report = await importFile(db, polluted);
     expect(report.ok).toBe(true);
