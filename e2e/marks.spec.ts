@@ -45,6 +45,7 @@ test('hovering "Putin" shows a card with "Vladimir Putin" and its mention count'
   // The last paragraph's "President Putin": find its box through a Range in the page.
   const box = await page.evaluate(() => {
     const paragraph = [...document.querySelectorAll('article p')].find((p) => p.textContent!.startsWith('President Putin'))!;
+    paragraph.scrollIntoView({ block: 'center' });
     const text = paragraph.firstChild!;
     const range = document.createRange();
     range.setStart(text, 'President '.length);

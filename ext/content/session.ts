@@ -75,7 +75,7 @@ export class LedeSession {
     this.body = findArticle(this.doc, { exclude: this.isOurs });
     this.status = this.body ? 'article' : 'not-article';
     // Not an article: no marks, but the reader may still highlight, so index the page's body.
-    const roots = this.body ? [this.body.root] : this.doc.body ? [this.doc.body] : [];
+    const roots = this.body ? [...this.body.roots] : this.doc.body ? [this.doc.body] : [];
     this.index = await this.buildIndex(roots, this.body?.blockSet);
     if (this.signal.aborted || !this.body) return;
     await this.yield();
