@@ -100,9 +100,26 @@ test('the library lists, searches, filters, deletes with undo, exports and impor
   const before = await records(page);
   const jsonPath = testInfo.outputPath('library.jsonld');
   const backupPath = testInfo.outputPath('backup.json');
-  expect(await download(page, 'library-export-json', jsonPath)).toMatch(/^lede-library-\d{4}-\d\d-\d\d\.jsonld$/);
+  expect(await download(page, 'library-export-json', jsonPath)).toMatch(/^lede-export-\d{4}-\d\d-\d\d\.jsonld$/);
   expect(await download(page, 'library-export-backup', backupPath)).toMatch(/^lede-backup-\d{4}-\d\d-\d\d\.json$/);
   expect(JSON.parse(readFileSync(jsonPath, 'utf8')).total).toBe(1000);
+  const mdPath = testInfo.outputPath('library.md');
+  await download(page, 'library-export-markdown', mdPath);
+  const md = readFileSync(mdPath, 'utf8');
+  expect(md).toContain(messages[0]!.meta.title);
+  expect(md).toContain(messages[messages.length - 1]!.meta.url);
+  const zipPath = testInfo.outputPath('library.zip');
+  expect(await download(page, 'library-export-markdown-zip', zipPath)).toMatch(/\.zip$/);
+  expect(readFileSync(zipPath).subarray(0, 2).toString('latin1')).toBe('PK');
+  // The current filter's selection: one article's ten highlights, one CSV row each after the header.
+  await page.getByTestId('library-search').fill('42');
+  await expect(page.getByTestId('library-row')).toHaveCount(1);
+  const csvPath = testInfo.outputPath('selection.csv');
+  await download(page, 'library-export-csv', csvPath);
+  const csv = readFileSync(csvPath, 'utf8');
+  expect(csv.trim().split(/\r\n/)).toHaveLength(1 + PER_ARTICLE);
+  expect(csv).toContain('(42)');
+  await page.getByTestId('library-search').fill('');
 
   // Deleted in the library after the export was made: importing the older file does not bring it back.
   await page.getByTestId('library-search').fill('42');

@@ -11,7 +11,8 @@ export interface ExportBarProps {
 }
 
 const BUTTONS: { kind: LibraryExportKind; label: string; testId: string; title: string }[] = [
-  { kind: 'markdown', label: 'Markdown', testId: 'library-export-markdown', title: 'One Markdown document per article with front matter, for Obsidian and other note apps' },
+  { kind: 'markdown', label: 'Markdown', testId: 'library-export-markdown', title: 'One Markdown file with every article, each with its title, address, tags, note and highlights' },
+  { kind: 'markdown-zip', label: 'Markdown (zip)', testId: 'library-export-markdown-zip', title: 'A zip of Markdown files, one per article with front matter, for an Obsidian vault' },
   { kind: 'json', label: 'JSON-LD', testId: 'library-export-json', title: 'W3C Web Annotation JSON-LD, which Lede and other annotators can import' },
   { kind: 'csv', label: 'CSV', testId: 'library-export-csv', title: 'One row per highlight, for a spreadsheet' },
   { kind: 'backup', label: 'Full backup', testId: 'library-export-backup', title: 'Every record in the database, deleted ones included, to restore on another machine' },

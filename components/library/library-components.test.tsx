@@ -151,6 +151,7 @@ describe('ExportBar', () => {
     expect(root.textContent).toContain('Export the 3 selected articles:');
     for (const [id, kind] of [
       ['library-export-markdown', 'markdown'],
+      ['library-export-markdown-zip', 'markdown-zip'],
       ['library-export-json', 'json'],
       ['library-export-csv', 'csv'],
       ['library-export-backup', 'backup'],

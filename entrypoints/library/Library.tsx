@@ -191,9 +191,10 @@ export function Library({ db, repo, onFirstRender, onComplete, onSearchRendered 
   const exportAs = (kind: LibraryExportKind) =>
     run('export', async () => {
       const label = kind === 'backup' ? 'Backing up' : 'Exporting';
-      const file = await buildLibraryExport(kind, { db, repo }, kind === 'backup' ? undefined : scopeIds, new Date(), (done, total) => setProgress({ label, done, total }));
+      const ids = kind === 'backup' ? undefined : scopeIds;
+      const file = await buildLibraryExport(kind, repo, ids, (done, total) => setProgress({ label, done, total }));
       downloadBlob(document, file.name, file.blob);
-      setStatus(`Saved ${file.name} (${count(file.articles, 'article', 'articles')}).`);
+      setStatus(kind === 'backup' ? `Saved ${file.name}, a backup of the whole library.` : `Saved ${file.name} with ${ids ? count(ids.length, 'article', 'articles') : 'every article'}.`);
     });
 
   const importFrom = (f: File) =>
