@@ -33,8 +33,8 @@ export function FactCard({ fact, pinned, onReveal, onPin, onUnpin }: FactCardPro
           {value}
         </span>
         {asWritten && <span class="fact-written">“{asWritten}”</span>}
-        <span class="fact-measures">{fact.measures}</span>
         {fact.when && <span class="fact-when">{fact.when}</span>}
+        <span class="fact-measures">{fact.measures}</span>
       </button>
       <div class="fact-actions">
         <button type="button" class="link" aria-expanded={open} onClick={() => setOpen(!open)} data-testid="fact-sentence-toggle">
