@@ -175,3 +175,13 @@ test('the library lists, searches, filters, deletes with undo, exports and impor
   expect(await seriousViolations(page)).toEqual([]);
 });
 
+
+test('the options page opens the library', async ({ context, extensionId }) => {
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  const [library] = await Promise.all([context.waitForEvent('page'), options.getByTestId('open-library').click()]);
+  await library.waitForLoadState();
+  expect(library.url()).toBe(`chrome-extension://${extensionId}/library.html`);
+  await expect(library.getByTestId('library-empty')).toHaveText(/Nothing saved yet/);
+  expect(await seriousViolations(library)).toEqual([]);
+});
