@@ -41,11 +41,13 @@ const selectors: fc.Arbitrary<Selector[]> = fc
     start: fc.nat({ max: 1_000_000 }),
     length: fc.nat({ max: 5000 }),
     units: fc.subarray(['utf16', 'codepoint'] as const),
+    positionsFirst: fc.boolean(),
   })
-  .map(({ exact, prefix, suffix, start, length, units }) => [
-    { type: 'TextQuoteSelector', exact, prefix, suffix },
-    ...units.map((unit): Selector => ({ type: 'TextPositionSelector', start, end: start + length, unit })),
-  ]);
+  .map(({ exact, prefix, suffix, start, length, units, positionsFirst }) => {
+    const quote: Selector = { type: 'TextQuoteSelector', exact, prefix, suffix };
+    const positions = units.map((unit): Selector => ({ type: 'TextPositionSelector', start, end: start + length, unit }));
+    return positionsFirst ? [...positions, quote] : [quote, ...positions];
+  });
 
 const tags = fc.array(fc.oneof(nonEmpty(30), hostile), { maxLength: 4 });
 

@@ -78,6 +78,7 @@ const W3CAnnotation = v.looseObject({
   'lede:articleId': v.optional(str),
   'lede:colour': v.optional(str),
   'lede:selectors': v.optional(v.array(v.unknown())),
+  'lede:positions': v.optional(v.array(v.unknown())),
 });
 type W3CAnnotationIn = v.InferOutput<typeof W3CAnnotation>;
 
@@ -253,7 +254,7 @@ export function fromW3C(doc: unknown, now: IsoTime): FileRecords {
     annotations.push({
       id: idOf(rawId) ?? stableIdFrom(`${url}\n${JSON.stringify(anchored.selectors)}\n${created}`),
       articleId,
-      selectors: a['lede:selectors'] ?? anchored.selectors,
+      selectors: a['lede:selectors'] ?? (isLede ? [...anchored.selectors.filter((x) => x.type === 'TextQuoteSelector'), ...(a['lede:positions'] ?? [])] : anchored.selectors),
       colour: colourOf(a, anchored.styleClass),
       note,
       // Lede's own tags are stored already tidy; other tools' are tidied here.

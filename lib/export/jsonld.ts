@@ -45,8 +45,10 @@ export interface W3CAnnotation {
   stylesheet: { type: 'CssStylesheet'; value: string };
   'lede:articleId': string;
   'lede:colour': HighlightColour;
-  /** The selectors exactly as stored (positions in UTF-16 units). */
-  'lede:selectors': Selector[];
+  /** The stored position selectors (usually UTF-16 units), which follow the quote selectors in `target.selector`. */
+  'lede:positions'?: TextPositionSelector[];
+  /** The selectors exactly as stored, only when they are not quotes then positions (rare). */
+  'lede:selectors'?: Selector[];
 }
 
 export interface W3CAnnotationCollection {
@@ -116,8 +118,13 @@ export function toW3CAnnotation(a: Annotation, article: Article, converter: () =
     stylesheet: { type: 'CssStylesheet', value: `.${cls} { background-color: ${COLOUR_CSS[a.colour]} }` },
     'lede:articleId': a.articleId,
     'lede:colour': a.colour,
-    'lede:selectors': a.selectors,
   };
+  // Quotes are already in target.selector; only the stored positions need carrying,
+  // unless the stored order is unusual, in which case the whole list travels.
+  const quotes = a.selectors.filter((x) => x.type === 'TextQuoteSelector').length;
+  const positions = a.selectors.slice(quotes);
+  if (positions.some((x) => x.type !== 'TextPositionSelector')) w['lede:selectors'] = a.selectors;
+  else if (positions.length > 0) w['lede:positions'] = positions as TextPositionSelector[];
   if (bodies.length > 0) w.body = bodies;
   return w;
 }
@@ -159,6 +166,7 @@ export function toAnnotationCollection(articles: readonly Article[], annotations
   };
 }
 
+/** Compact JSON: indentation would add a third to the size of a large library. */
 export function annotationCollectionJson(articles: readonly Article[], annotations: readonly Annotation[], opts: JsonLdOptions): string {
-  return JSON.stringify(toAnnotationCollection(articles, annotations, opts), null, 2);
+  return JSON.stringify(toAnnotationCollection(articles, annotations, opts));
 }
