@@ -1,0 +1,193 @@
+// Finds the places in the text where a stored quote could now be, and measures how
+// well each one fits: quote similarity and the similarity of each side's context.
+
+import search from 'approx-string-match';
+import type { TextQuoteSelector } from '../model/types';
+import { prefixSimilarity, suffixSimilarity } from './similarity';
+import { distancesToPrefixes, repairEdges } from './trim';
+
+export type CandidateMethod = 'position' | 'quote' | 'fuzzy';
+
+export interface Candidate {
+  start: number;
+  end: number;
+  /** 1 − edit distance / quote length. */
+  quote: number;
+  prefix: number;
+  suffix: number;
+  method: CandidateMethod;
+  /** The span reads as the quote with its head (or tail) cut off and little else changed. */
+  cut?: 'head' | 'tail';
+}
+
+/** The lowest quote similarity a candidate may have: at most a quarter of the quote's characters edited. */
+export const MIN_QUOTE_SIMILARITY = 0.75;
+/** Quotes shorter than this are only matched exactly: two errors in seven characters is another word. */
+export const MIN_FUZZY_LENGTH = 8;
+/** Beyond this many verbatim occurrences the quote says nothing on its own; context must decide. */
+const MAX_EXACT_OCCURRENCES = 1000;
+
+/**
+ * Below this length a quote ("said the agreement in", a name) says little about
+ * where it is: the same words stand in many sentences, so it must be intact and
+ * both sides of its context must agree closely (at most 4 edits in 32 characters).
+ */
+export const SHORT_QUOTE = 32;
+const SHORT_QUOTE_CONTEXT = 0.875;
+/** A part (quote, prefix, suffix) below this similarity counts as edited. */
+const INTACT = 0.95;
+/** Stored context shorter than this (the quote was near the start or end of the text) confirms too little. */
+const MIN_INFORMATIVE_CONTEXT = 24;
+
+/**
+ * Good enough on its own: at most one thing happened to it. One edit is what sites
+ * do: a word changed in the passage, a sentence removed before it, a paragraph
+ * inserted after it, or a sentence removed across its edge (which cuts the quote
+ * and its context on that side at once, and counts once). Two separate edits
+ * (an edited quote and an edited side) are just what a look-alike sentence looks
+ * like, so we refuse. A side whose stored context is (nearly) empty, at the start
+ * or end of the text, counts as edited: text inserted at the top puts anything
+ * at offset 0.
+ */
+export function plausible(c: Candidate, sel: TextQuoteSelector): boolean {
+  if (c.quote < MIN_QUOTE_SIMILARITY) return false;
+  const prefix = sel.prefix.length >= MIN_INFORMATIVE_CONTEXT ? c.prefix : 0;
+  const suffix = sel.suffix.length >= MIN_INFORMATIVE_CONTEXT ? c.suffix : 0;
+  if (sel.exact.length < SHORT_QUOTE) {
+    // A word or a figure ("4", "Putin") is mostly context: the quote intact, one
+    // side intact and the other barely edited (both intact if tiny).
+    const weakest = sel.exact.length < MIN_FUZZY_LENGTH ? INTACT : SHORT_QUOTE_CONTEXT;
+    return c.quote >= INTACT && Math.max(prefix, suffix) >= INTACT && Math.min(prefix, suffix) >= weakest;
+  }
+  const quoteEdited = c.quote < INTACT;
+  const prefixEdited = prefix < INTACT;
+  const suffixEdited = suffix < INTACT;
+  const edited = (quoteEdited ? 1 : 0) + (prefixEdited ? 1 : 0) + (suffixEdited ? 1 : 0);
+  if (edited <= 1) return true;
+  // A cut across one edge: that side's context gone, the quote short of its head
+  // (or tail) but otherwise intact, the other side intact.
+  if (edited === 2 && quoteEdited && c.cut !== undefined) return c.cut === 'head' ? !suffixEdited : !prefixEdited;
+  return false;
+}
+
+/**
+ * Could be the passage with one side of its surroundings rewritten: an intact
+ * quote with one informative side intact. If such a place exists besides the
+ * best one, the best one is not sure enough.
+ */
+export function contender(c: Candidate, sel: TextQuoteSelector): boolean {
+  if (plausible(c, sel)) return true;
+  return (
+    c.quote >= INTACT &&
+    ((sel.prefix.length >= MIN_INFORMATIVE_CONTEXT && c.prefix >= INTACT) || (sel.suffix.length >= MIN_INFORMATIVE_CONTEXT && c.suffix >= INTACT))
+  );
+}
+
+export function scoreOf(c: Candidate): number {
+  return c.quote + (c.prefix + c.suffix) / 4;
+}
+
+/** The best score a candidate can reach (perfect quote and context). */
+export const MAX_SCORE = 1.5;
+
+export function withContext(text: string, sel: TextQuoteSelector, start: number, end: number, quote: number, method: CandidateMethod): Candidate {
+  return {
+    start,
+    end,
+    quote,
+    prefix: prefixSimilarity(sel.prefix, text, start),
+    suffix: suffixSimilarity(sel.suffix, text, end),
+    method,
+  };
+}
+
+/** Start offsets of every occurrence of `needle`, up to `limit`. */
+export function occurrences(text: string, needle: string, limit = MAX_EXACT_OCCURRENCES): number[] {
+  const found: number[] = [];
+  if (needle.length === 0) return found;
+  for (let i = text.indexOf(needle); i !== -1 && found.length < limit; i = text.indexOf(needle, i + 1)) found.push(i);
+  return found;
+}
+
+/** Exact occurrences of the quote, each scored by its context. */
+export function exactCandidates(text: string, sel: TextQuoteSelector): Candidate[] {
+  return occurrences(text, sel.exact).map((s) => withContext(text, sel, s, s + sel.exact.length, 1, 'quote'));
+}
+
+/** The text with the given spans replaced by a character no quote contains. */
+function blank(text: string, spans: ReadonlyArray<{ start: number; end: number }>): string {
+  if (spans.length === 0) return text;
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  let out = '';
+  let at = 0;
+  for (const s of sorted) {
+    if (s.end <= at) continue;
+    const from = Math.max(at, s.start);
+    out += text.slice(at, from) + '\u0000'.repeat(s.end - from);
+    at = s.end;
+  }
+  return out + text.slice(at);
+}
+
+/**
+ * Approximate occurrences of the quote (Myers' bit-parallel matcher from
+ * approx-string-match), excluding the spans already known (the exact ones).
+ *
+ * The matcher reports only the lowest-cost matches. To see whether another place
+ * comes close (a look-alike sentence), we blank the best ones and search again:
+ * the runner-up is what the ambiguity rule needs.
+ */
+export function fuzzyCandidates(text: string, sel: TextQuoteSelector, known: ReadonlyArray<Candidate>): Candidate[] {
+  const q = sel.exact;
+  if (q.length < MIN_FUZZY_LENGTH) return [];
+  const maxErrors = Math.floor(q.length * (1 - MIN_QUOTE_SIMILARITY));
+  const found: Candidate[] = [];
+  let masked = blank(text, known);
+  const rounds = known.length > 0 ? 1 : 2;
+  for (let round = 0; round < rounds; round++) {
+    const matches = search(masked, q, maxErrors);
+    if (matches.length === 0) break;
+    for (const m of matches) {
+      const c = withContext(text, sel, m.start, m.end, 1 - m.errors / q.length, 'fuzzy');
+      found.push(refineEdges(text, sel, c, m.errors));
+    }
+    masked = blank(masked, matches);
+  }
+  return found;
+}
+
+/** Puts the span's edges where the passage's edges are (see trim.ts), then rescores it. */
+function refineEdges(text: string, sel: TextQuoteSelector, c: Candidate, errors: number): Candidate {
+  if (c.prefix === 1 && c.suffix === 1) return c;
+  const r = repairEdges(text, sel.exact, sel.prefix, sel.suffix, c.start, c.end, errors);
+  if (!r) return { ...c, quote: 0 };
+  const fixed = r.start === c.start && r.end === c.end ? c : withContext(text, sel, r.start, r.end, 1 - r.errors / sel.exact.length, 'fuzzy');
+  const cut = cutKind(sel.exact, text.slice(fixed.start, fixed.end));
+  return cut ? { ...fixed, cut } : fixed;
+}
+
+/** Edits allowed in the rest of a quote whose head or tail was cut off, relative to what remains. */
+const CUT_REMAINDER_EDITS = 0.05;
+
+/** Whether `span` is the quote minus its head (or tail), give or take a few edits. */
+function cutKind(quote: string, span: string): 'head' | 'tail' | undefined {
+  if (span.length === 0 || span.length >= quote.length) return undefined;
+  const allowed = Math.floor(span.length * CUT_REMAINDER_EDITS);
+  // ed(span, quote[k..]) for the best k: reverse both, the quote's reversed prefixes.
+  const head = distancesToPrefixes(reverse(span), reverse(quote));
+  const tail = distancesToPrefixes(span, quote);
+  const best = (d: Uint32Array) => {
+    let m = Infinity;
+    for (let j = span.length - allowed; j < d.length; j++) if ((d[j] as number) < m) m = d[j] as number;
+    return m;
+  };
+  if (best(head) <= allowed) return 'head';
+  if (best(tail) <= allowed) return 'tail';
+  return undefined;
+}
+
+function reverse(s: string): string {
+  let r = '';
+  for (let i = s.length - 1; i >= 0; i--) r += s[i];
+  return r;
+}
