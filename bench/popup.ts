@@ -7,7 +7,7 @@
 // Last line of stdout: {"firstRenderMs", "highlights", ...}.
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { CHROME_BUILD, launchWithExtension } from '../scripts/launch.ts';
@@ -149,7 +149,10 @@ async function main(): Promise<void> {
       { label: 'no highlights', runs: baseline },
       { label: `${HIGHLIGHTS} highlights`, runs: loaded },
     ];
+    // Timings on a shared machine mean little without how busy it was.
+    const load = round(loadavg()[0]!);
     console.log(`Popup first render on the demo article, ${RUNS} runs each after ${WARMUP} warm-up (budget ${BUDGET_MS} ms)`);
+    console.log(`Machine: ${cpus().length} cores, load average ${load} over the last minute`);
     console.log('');
     console.log('| article | notes in first view / all | first view median ms | min ms | max ms | of which waiting for the page, median ms | all notes, median ms | from navigation, median ms |');
     console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
@@ -173,6 +176,7 @@ async function main(): Promise<void> {
         allNotesMs: round(median(loaded.map((r) => r.allNotesMs))),
         baselineMs: round(median(baseline.map((r) => r.renderMs))),
         budgetMs: BUDGET_MS,
+        loadAverage: load,
       }),
     );
   } finally {

@@ -277,7 +277,7 @@ interface NotesListProps {
  * Notes rendered in the first frame. The popup shows a handful at most before the reader scrolls;
  * the rest follow a frame later, so an article with hundreds of highlights opens as fast as one with few.
  */
-const FIRST_VIEW_NOTES = 24;
+const FIRST_VIEW_NOTES = 10;
 
 function NotesList({ items, onReveal, onSave, onDelete, onFindAgain }: NotesListProps) {
   // Orphans first: they need the reader's attention; the rest in the article's order.
