@@ -83,6 +83,9 @@ test('the library lists, searches, filters, deletes with undo, exports and impor
   await expect(page.getByTestId('library-row')).toHaveCount(1);
   await expect(page.getByTestId('library-row-title')).toContainText('(42)');
   expect(await page.evaluate(() => performance.getEntriesByName('lede:library-search').length)).toBeGreaterThan(0);
+  // A word of a quote: the row shows the quote that holds it.
+  await page.getByTestId('library-search').fill('reservoir');
+  await expect(page.getByTestId('library-row-preview').first()).toContainText(/reservoir/i);
   await page.getByTestId('library-search').fill('zzzz');
   await expect(page.getByTestId('library-empty')).toHaveText('No article matches the search and filters.');
   await page.getByTestId('library-search').fill('');

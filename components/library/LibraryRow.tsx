@@ -2,6 +2,7 @@
 // page, and what the reader has kept from it. All text goes in as text, never as HTML.
 import type { LibraryEntry } from '../../lib/library/catalogue';
 import { articleHref } from '../../lib/library/links';
+import type { Preview } from '../../lib/library/query';
 import { HIGHLIGHT_COLOURS } from '../../lib/model/types';
 
 export interface LibraryRowProps {
@@ -12,11 +13,15 @@ export interface LibraryRowProps {
   selected: boolean;
   onToggle: (id: string, selected: boolean) => void;
   formatDate: (iso: string) => string;
+  /** The line under the title: a quote or note, matching the search when there is one. */
+  preview?: Preview;
 }
+
+const PREVIEW_LABEL: Record<Preview['kind'], string> = { quote: '', note: 'Note: ', 'article-note': 'Article note: ' };
 
 const plural = (n: number, one: string, many: string): string => `${n.toLocaleString()} ${n === 1 ? one : many}`;
 
-export function LibraryRow({ entry, index, count, height, selected, onToggle, formatDate }: LibraryRowProps) {
+export function LibraryRow({ entry, index, count, height, selected, onToggle, formatDate, preview }: LibraryRowProps) {
   const { article } = entry;
   const href = articleHref(article.url);
   const title = article.title || article.url;
@@ -52,6 +57,12 @@ export function LibraryRow({ entry, index, count, height, selected, onToggle, fo
             ))}
           </span>
         </div>
+        {preview && (
+          <p class={`lrow-preview lrow-preview-${preview.kind}`} data-testid="library-row-preview">
+            {PREVIEW_LABEL[preview.kind]}
+            {preview.kind === 'quote' ? `“${preview.text}”` : preview.text}
+          </p>
+        )}
       </div>
       <ul class="lrow-tags" aria-label="Tags">
         {entry.allTags.slice(0, 4).map((t) => (

@@ -79,6 +79,17 @@ describe('LibraryRow', () => {
     expect(byTestId(root, 'library-row-title')[0]!.textContent).toBe(HOSTILE);
   });
 
+  it('shows the quote or note under the title as text', () => {
+    const entry = buildCatalogue([article()], []).entries[0]!;
+    const root = show(
+      <ul>
+        <LibraryRow entry={entry} index={0} count={1} height={84} selected={false} onToggle={() => undefined} formatDate={(iso) => iso} preview={{ kind: 'note', text: HOSTILE }} />
+      </ul>,
+    );
+    expect(byTestId(root, 'library-row-preview')[0]!.textContent).toBe(`Note: ${HOSTILE}`);
+    expect(root.querySelector('img')).toBeNull();
+  });
+
   it('reports the checkbox with the article id', () => {
     const onToggle = vi.fn();
     const root = row(article(), [], onToggle);

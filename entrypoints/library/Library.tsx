@@ -14,12 +14,12 @@ import { liveCatalogue, loadFirstView } from '../../ext/library/records';
 import type { ImportReport } from '../../lib/export/merge';
 import { facetsOf, type Catalogue } from '../../lib/library/catalogue';
 import { changedIds, versionsOf } from '../../lib/library/changes';
-import { DEFAULT_QUERY, isFiltered, runQuery, type LibraryQuery } from '../../lib/library/query';
+import { DEFAULT_QUERY, isFiltered, previewOf, runQuery, type LibraryQuery } from '../../lib/library/query';
 import type { LedeDB } from '../../store/db';
 import { importFile } from '../../store/import';
 import type { LedeRepo } from '../../store/repo';
 
-export const ROW_HEIGHT = 64;
+export const ROW_HEIGHT = 84;
 /** Rows whose highlights the first view reads: a tall screen's worth and the list's overscan. */
 const FIRST_VIEW_ROWS = 60;
 /** Articles per write transaction in a bulk delete or undo: big enough to be quick, small enough to show progress. */
@@ -280,6 +280,7 @@ export function Library({ db, repo, onFirstRender, onComplete, onSearchRendered 
                 selected={selected.has(entry.article.id)}
                 onToggle={toggle}
                 formatDate={formatDate}
+                preview={catalogue ? previewOf(catalogue, entry, query.text) : undefined}
               />
             );
           }}

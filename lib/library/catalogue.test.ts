@@ -5,7 +5,7 @@ import { HIGHLIGHT_COLOURS, type Annotation, type Article, type HighlightColour 
 import { LedeRepo } from '../../store/repo';
 import { memoryDb } from '../../store/testing';
 import { buildCatalogue, facetsOf, hasPrefix, newestLive } from './catalogue';
-import { DEFAULT_QUERY, runQuery, type LibraryQuery } from './query';
+import { DEFAULT_QUERY, previewOf, runQuery, type LibraryQuery } from './query';
 
 let n = 0;
 const uuid = () => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`;
@@ -161,5 +161,21 @@ describe('the in-memory search against the Dexie word index', () => {
       }),
       { numRuns: 60 },
     );
+  });
+});
+
+describe('the line under a title', () => {
+  it('shows the highlight that holds the search words, or else a note that does', () => {
+    const a = article({ title: 'Harvest', note: 'Overall: wheat down' });
+    const cat = buildCatalogue([a], [highlight(a.id, 'barley prices rose'), highlight(a.id, 'wheat yields fell sharply', { note: 'compare with Ukraine' })]);
+    const e = cat.entries[0]!;
+    expect(previewOf(cat, e, 'wheat fell')).toEqual({ kind: 'quote', text: 'wheat yields fell sharply' });
+    expect(previewOf(cat, e, 'ukr')).toEqual({ kind: 'note', text: 'compare with Ukraine' });
+    expect(previewOf(cat, e, 'overall')).toEqual({ kind: 'article-note', text: 'Overall: wheat down' });
+    expect(previewOf(cat, e, 'harvest')).toBeUndefined();
+    expect(previewOf(cat, e, '')).toEqual({ kind: 'article-note', text: 'Overall: wheat down' });
+    const b = article({ title: 'Plain' });
+    const cat2 = buildCatalogue([b], [highlight(b.id, 'first quote')]);
+    expect(previewOf(cat2, cat2.entries[0]!, '')).toEqual({ kind: 'quote', text: 'first quote' });
   });
 });

@@ -32,6 +32,8 @@ export interface Catalogue {
    * found by binary search. Worked out on first use: the first view needs none of them.
    */
   words(entry: LibraryEntry): readonly string[];
+  /** The entry's live highlights, in the order they were stored. */
+  highlightsOf(entry: LibraryEntry): readonly Annotation[];
 }
 
 /** `partial`: the articles are some of the library's (a first view), with all their annotations. */
@@ -85,7 +87,8 @@ export function buildCatalogue(articles: readonly Article[], annotations: readon
     }
     return w;
   };
-  return { entries, annotations: partial ? undefined : liveAnnotations, complete: !partial, words };
+  const highlightsOf = (entry: LibraryEntry): readonly Annotation[] => byArticle.get(entry.article.id) ?? [];
+  return { entries, annotations: partial ? undefined : liveAnnotations, complete: !partial, words, highlightsOf };
 }
 
 /** Whether a sorted word list holds a word starting with `prefix`. */

@@ -2,7 +2,8 @@
 // that answer it. The semantics follow LedeRepo.listArticles: every query word must be a
 // prefix of some word of the article; the tag filter matches article or highlight tags;
 // the date range bounds the day the article was saved, both ends inclusive.
-import { queryWords } from '../model/search-words';
+import { quoteOf } from '../model/records';
+import { queryWords, wordsOf } from '../model/search-words';
 import type { HighlightColour } from '../model/types';
 import { hasPrefix, type Catalogue, type LibraryEntry } from './catalogue';
 
@@ -71,4 +72,38 @@ export function runQuery(catalogue: Catalogue, q: LibraryQuery, offsetMinutes = 
 /** Whether the query narrows the library at all (the export buttons then say "selection"). */
 export function isFiltered(q: LibraryQuery): boolean {
   return queryWords(q.text).length > 0 || q.tag !== undefined || q.site !== undefined || q.colour !== undefined || !!q.from || !!q.to;
+}
+
+export interface Preview {
+  /** Where the text comes from. */
+  kind: 'quote' | 'note' | 'article-note';
+  text: string;
+}
+
+function hasAll(text: string, words: readonly string[]): boolean {
+  if (words.length === 0) return true;
+  const have = wordsOf(text);
+  return words.every((w) => have.some((h) => h.startsWith(w)));
+}
+
+/**
+ * A line under an article's title: with search words, the highlight (quote, else its note)
+ * or article note that holds them all; without, the article note or the first highlight.
+ */
+export function previewOf(catalogue: Catalogue, entry: LibraryEntry, text: string): Preview | undefined {
+  const words = queryWords(text);
+  const highlights = catalogue.highlightsOf(entry);
+  const note = entry.article.note.trim();
+  if (words.length === 0) {
+    if (note) return { kind: 'article-note', text: note };
+    const first = highlights[0];
+    return first ? { kind: 'quote', text: quoteOf(first).exact } : undefined;
+  }
+  for (const h of highlights) {
+    const quote = quoteOf(h).exact;
+    if (hasAll(quote, words)) return { kind: 'quote', text: quote };
+    if (h.note && hasAll(h.note, words)) return { kind: 'note', text: h.note };
+  }
+  if (note && hasAll(note, words)) return { kind: 'article-note', text: note };
+  return undefined;
 }
