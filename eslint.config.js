@@ -9,7 +9,7 @@ const BROWSER_ONLY_GLOBALS = [
 ].map((name) => ({ name, message: 'lib/ is the pure core: take the Window/Document as an argument instead.' }));
 
 export default tseslint.config(
-  { ignores: ['node_modules/', '.output/', '.wxt/', 'demo-output/', '.cache/', 'assets/model/'] },
+  { ignores: ['node_modules/', '.output/', '.output-*/', '.wxt/', 'demo-output/', '.cache/', 'assets/model/'] },
   ...tseslint.configs.recommended,
   {
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
