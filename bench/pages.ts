@@ -12,7 +12,7 @@
 // Totals: median and p95 of painted ms over pages, max longest task, inside and coverage pooled
 // over English pages (word- and mark-weighted). Last line: one JSON object.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
