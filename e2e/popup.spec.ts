@@ -250,3 +250,30 @@ test('the popup is keyboard operable: Tab reaches the switch, facts, names, note
   await popup.keyboard.press('Enter');
   await expect(popup.getByTestId('popup-error')).toHaveCount(0);
 });
+
+test('the site switch turns Lede off and on for the site; a deleted highlight can be restored', async ({ context, page, server, serviceWorker, popupUrl }) => {
+  const { popup, tabId } = await setup(context, page, serviceWorker, popupUrl, `${server.origin}/article.html`);
+  const state = await sendToTab(popup, tabId, 'pageState', undefined);
+  await sendToBackground(popup, 'createAnnotation', {
+    meta: state.meta,
+    selectors: [{ type: 'TextQuoteSelector', exact: 'The leaders also signed over 20 cooperation agreements', prefix: '', suffix: '' }],
+    colour: 'yellow',
+    note: 'keep me',
+  });
+  await popup.reload();
+
+  const marked = () => page.evaluate(() => [...CSS.highlights.keys()].filter((k) => !k.startsWith('lede-note') && CSS.highlights.get(k)!.size > 0).length);
+  expect(await marked()).toBeGreaterThan(0);
+  await popup.getByTestId('site-switch').uncheck();
+  await expect(popup.getByTestId('popup-off')).toBeVisible();
+  await expect(popup.getByTestId('facts')).toHaveCount(0);
+  await expect(popup.getByTestId('note')).toHaveCount(1);
+  await expect.poll(marked).toBe(0);
+  await popup.getByTestId('site-switch').check();
+  await expect(popup.getByTestId('facts').getByTestId('fact').first()).toBeVisible();
+
+  await popup.getByTestId('note').getByTestId('note-delete').click();
+  await expect(popup.getByTestId('note')).toHaveCount(0);
+  await popup.getByTestId('note-undo').click();
+  await expect(popup.getByTestId('note').getByTestId('note-text')).toHaveText('keep me');
+});

@@ -16,6 +16,9 @@ import { copyText, downloadText } from './files';
 import { PageClient } from './page-client';
 import { targetTabId } from './target';
 
+const SITE_SWITCH_WAIT_MS = 5000;
+const SITE_SWITCH_POLL_MS = 150;
+
 type View =
   | { kind: 'loading' }
   | { kind: 'unavailable' }
@@ -129,8 +132,13 @@ function PageView({ client, initial, initialSettings, onFirstRender }: PageViewP
     const next = withSite(settings, state.url, enabled);
     setSettings(next);
     await attempt('change the setting', () => saveSettings(next));
-    // The page re-reads (or clears) itself when the setting lands; show it once it has.
-    setTimeout(() => void client.state().then(setState, () => undefined), enabled ? 400 : 150);
+    // The page re-reads (or clears) itself when the setting reaches it; show it once it has.
+    for (let waited = 0; waited < SITE_SWITCH_WAIT_MS; waited += SITE_SWITCH_POLL_MS) {
+      await new Promise((ok) => setTimeout(ok, SITE_SWITCH_POLL_MS));
+      const now = await client.state().catch(() => null);
+      if (!now) return;
+      if ((now.status === 'off') === !enabled) return setState(now);
+    }
   };
 
   const exportAs = async (kind: ExportKind): Promise<string> => {
