@@ -18,6 +18,8 @@ const HIGHLIGHTS = Number(process.env.LEDE_POPUP_HIGHLIGHTS ?? 200);
 const RUNS = Number(process.env.LEDE_POPUP_RUNS ?? 9);
 const WARMUP = 2;
 const BUDGET_MS = 100;
+/** Time for the tab to settle after the seeding burst. */
+const QUIET_MS = 3000;
 
 interface Run {
   /** Module start → first commit of the article view. */
@@ -102,12 +104,12 @@ async function seed(article: Page, from: Page, tabId: number, count: number): Pr
     },
     { quotes, meta: state.meta },
   );
-  // Let the content script re-anchor them all before the popup asks.
-  if (state.article || created > 0) {
-    const after = await sendToTab(from, tabId, 'pageState', undefined);
-    const articleId = after.article?.id ?? after.annotations[0]?.annotation.articleId;
-    if (articleId) await sendToTab(from, tabId, 'articleChanged', { articleId });
+  // Every write told the tab to reload its highlights: let it work through those before measuring.
+  const until = Date.now() + 60_000;
+  while ((await sendToTab(from, tabId, 'pageState', undefined)).annotations.length < created && Date.now() < until) {
+    await new Promise((ok) => setTimeout(ok, 250));
   }
+  await new Promise((ok) => setTimeout(ok, QUIET_MS));
   return created;
 }
 
