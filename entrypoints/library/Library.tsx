@@ -8,7 +8,7 @@ import { LibraryRow } from '../../components/library/LibraryRow';
 import { ProgressBar, type Progress } from '../../components/library/ProgressBar';
 import { VirtualList } from '../../components/library/VirtualList';
 import { downloadBlob } from '../../ext/library/download';
-import { buildLibraryExport, type LibraryExportKind } from '../../ext/library/exports';
+import type { LibraryExportKind } from '../../ext/library/exports';
 import { notifyTabs } from '../../ext/library/notify';
 import { liveCatalogue, loadFirstView } from '../../ext/library/records';
 import type { ImportReport } from '../../lib/export/merge';
@@ -16,12 +16,11 @@ import { facetsOf, type Catalogue } from '../../lib/library/catalogue';
 import { changedIds, versionsOf } from '../../lib/library/changes';
 import { DEFAULT_QUERY, isFiltered, previewOf, runQuery, type LibraryQuery } from '../../lib/library/query';
 import type { LedeDB } from '../../store/db';
-import { importFile } from '../../store/import';
 import type { LedeRepo } from '../../store/repo';
 
 export const ROW_HEIGHT = 84;
-/** Rows whose highlights the first view reads: a tall screen's worth and the list's overscan. */
-const FIRST_VIEW_ROWS = 60;
+/** Rows whose highlights the first view reads: a screenful and the list's overscan. */
+const firstViewRows = (): number => Math.ceil((typeof innerHeight === 'number' && innerHeight > 0 ? innerHeight : 1200) / ROW_HEIGHT) + 8;
 /** Articles per write transaction in a bulk delete or undo: big enough to be quick, small enough to show progress. */
 const BULK_CHUNK = 100;
 
@@ -85,7 +84,7 @@ export function Library({ db, repo, onFirstRender, onComplete, onSearchRendered 
         error: (e: unknown) => setLoadError(messageOf(e)),
       });
     };
-    loadFirstView(db, FIRST_VIEW_ROWS)
+    loadFirstView(db, firstViewRows())
       .then((c) => !full && !stopped && setCatalogue(c))
       .catch(() => undefined)
       .finally(() => setTimeout(subscribe, 0));
@@ -192,6 +191,9 @@ export function Library({ db, repo, onFirstRender, onComplete, onSearchRendered 
     run('export', async () => {
       const label = kind === 'backup' ? 'Backing up' : 'Exporting';
       const ids = kind === 'backup' ? undefined : scopeIds;
+      setProgress({ label, done: 0, total: 2 });
+      // The exporters load on first use, to keep the first view's scripts small.
+      const { buildLibraryExport } = await import('../../ext/library/exports');
       const file = await buildLibraryExport(kind, repo, ids, (done, total) => setProgress({ label, done, total }));
       downloadBlob(document, file.name, file.blob);
       setStatus(kind === 'backup' ? `Saved ${file.name}, a backup of the whole library.` : `Saved ${file.name} with ${ids ? count(ids.length, 'article', 'articles') : 'every article'}.`);
@@ -202,6 +204,7 @@ export function Library({ db, repo, onFirstRender, onComplete, onSearchRendered 
       setReport(null);
       const before = versionsOf(await db.articles.toArray());
       setProgress({ label: `Importing ${f.name}`, done: 0, total: 1 });
+      const { importFile } = await import('../../store/import');
       const result = await importFile(db, f, { onProgress: (done, total) => setProgress({ label: `Importing ${f.name}`, done, total }) });
       setReport({ report: result, fileName: f.name });
       if (result.ok) void notifyTabs(changedIds(before, versionsOf(await db.articles.toArray())));
