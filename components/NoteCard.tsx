@@ -33,6 +33,13 @@ export function NoteCard({ item, onReveal, onSave, onDelete, onFindAgain }: Note
   const [searching, setSearching] = useState<'idle' | 'looking' | 'missing'>('idle');
   const orphan = item.status === 'orphan';
   const id = annotation.id;
+  // Closing the editor would drop keyboard focus on the page body: hand it back to "Edit".
+  const editButton = useRef<HTMLButtonElement>(null);
+  const wasEditing = useRef(false);
+  useEffect(() => {
+    if (wasEditing.current && !editing) editButton.current?.focus();
+    wasEditing.current = editing;
+  }, [editing]);
 
   const findAgain = async () => {
     setSearching('looking');
@@ -89,7 +96,7 @@ export function NoteCard({ item, onReveal, onSave, onDelete, onFindAgain }: Note
             </ul>
           )}
           <div class="note-actions">
-            <button type="button" class="link" data-testid="note-edit" onClick={() => setEditing(true)} aria-label={`Edit note on “${short(item.quote)}”`}>
+            <button type="button" class="link" data-testid="note-edit" ref={editButton} onClick={() => setEditing(true)} aria-label={`Edit note on “${short(item.quote)}”`}>
               {annotation.note ? 'Edit' : 'Add note'}
             </button>
             <button type="button" class="link danger" data-testid="note-delete" onClick={onDelete} aria-label={`Delete highlight “${short(item.quote)}”`}>

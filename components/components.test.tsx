@@ -109,6 +109,21 @@ describe('NoteCard', () => {
     expect(byTestId(root, 'note-input')).toHaveLength(0);
   });
 
+  it('Escape closes the editor without saving and gives focus back to its button', () => {
+    const onSave = vi.fn(async () => {});
+    const root = show(
+      <NoteCard item={{ annotation: annotation({ note: 'kept' }), status: 'anchored', quote: 'quoted', start: 0, end: 6 }} onReveal={() => {}} onSave={onSave} onDelete={() => {}} onFindAgain={async () => true} />,
+    );
+    click(byTestId(root, 'note-edit')[0]);
+    const input = byTestId(root, 'note-input')[0]!;
+    expect(document.activeElement).toBe(input);
+    type(input, 'discard me');
+    act(() => void input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })));
+    expect(onSave).not.toHaveBeenCalled();
+    expect(byTestId(root, 'note-text')[0]!.textContent).toBe('kept');
+    expect(document.activeElement).toBe(byTestId(root, 'note-edit')[0]);
+  });
+
   it('flags a highlight the page no longer contains and looks for it again on request', async () => {
     const onFindAgain = vi.fn(async () => false);
     const root = show(
