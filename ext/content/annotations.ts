@@ -1,6 +1,7 @@
 // The reader's highlights on this page: loaded from the background, re-anchored on the article's
 // flat text, painted as `lede-note-<colour>` above the entity marks, created from the selection.
 import { anchorAll } from '../../lib/anchor/anchor';
+import { positionToCodepoints } from '../../lib/anchor/codepoints';
 import { describe } from '../../lib/anchor/describe';
 import { HIGHLIGHT_COLOURS, type Annotation, type Article, type HighlightColour } from '../../lib/model/types';
 import { noteHighlightName } from '../../lib/marks/palette';
@@ -113,7 +114,10 @@ export class Annotations {
   /** Saves a highlight of a flat span; returns the saved annotation. */
   async create(span: { start: number; end: number }, colour: HighlightColour, note = ''): Promise<Annotation> {
     const text = this.session.index?.text ?? '';
-    const selectors = describe(text, span.start, span.end);
+    // UTF-16 offsets for anchoring here, and the same position in code points, as the W3C model
+    // counts them, so that an export needs no page text to convert.
+    const [quote, position] = describe(text, span.start, span.end);
+    const selectors = [quote, position, positionToCodepoints(position, text)];
     const created = await background.sendMessage('createAnnotation', { meta: this.meta(), selectors, colour, note });
     await this.load();
     return created;
