@@ -188,3 +188,34 @@ test('the options page opens the library', async ({ context, extensionId }) => {
   await expect(library.getByTestId('library-empty')).toHaveText(/Nothing saved yet/);
   expect(await seriousViolations(library)).toEqual([]);
 });
+
+test('the library works from the keyboard', async ({ context, extensionId }) => {
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/options.html`);
+  await seedThroughBackground(page, seedMessages(3, 2));
+  await page.goto(`chrome-extension://${extensionId}/library.html`);
+  await expect(page.getByTestId('library-counts')).toHaveText('3 articles · 6 highlights');
+
+  await page.getByLabel('Search titles, quotes, notes and tags').focus();
+  await page.keyboard.type('zzzz');
+  await expect(page.getByTestId('library-empty')).toBeVisible();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Backspace');
+  await expect(page.getByTestId('library-row')).toHaveCount(3);
+  // Tab order: from a row's checkbox to its link; Space selects, Enter on a button acts.
+  const row = page.getByTestId('library-row').first();
+  await row.getByRole('checkbox').focus();
+  await page.keyboard.press('Space');
+  await expect(row.getByRole('checkbox')).toBeChecked();
+  await page.keyboard.press('Tab');
+  await expect(row.getByTestId('library-row-title')).toBeFocused();
+  await page.getByTestId('library-delete').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('library-counts')).toHaveText('2 articles · 4 highlights');
+  await page.getByTestId('library-undo').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('library-counts')).toHaveText('3 articles · 6 highlights');
+  // The scrolling list itself takes focus, so arrow keys and Page Down scroll it.
+  await page.getByTestId('library-list').focus();
+  await expect(page.getByTestId('library-list')).toBeFocused();
+});
