@@ -219,3 +219,60 @@ test('the library works from the keyboard', async ({ context, extensionId }) => 
   await page.getByTestId('library-list').focus();
   await expect(page.getByTestId('library-list')).toBeFocused();
 });
+
+/** The reader's highlights painted on a page (CSS highlights named lede-note-*), as text. */
+async function paintedNotes(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    CSS.highlights.forEach((highlight, name) => {
+      if (!name.startsWith('lede-note-')) return;
+      for (const r of highlight) {
+        const range = document.createRange();
+        range.setStart(r.startContainer, r.startOffset);
+        range.setEnd(r.endContainer, r.endOffset);
+        out.push(range.toString());
+      }
+    });
+    return out;
+  });
+}
+
+test('deleting an article in the library clears its highlights from an open tab, and undo paints them again', async ({ context, page, server, extensionId }) => {
+  const phrase = 'Xi introduced his newly launched Global Governance Initiative';
+  await page.goto(`${server.origin}/article.html`);
+  await page.waitForFunction(() => performance.getEntriesByName('lede:painted').length > 0, undefined, { timeout: 15_000 });
+  // Select the phrase with a real drag and highlight it from Lede's toolbar.
+  const box = await page.evaluate((phrase) => {
+    for (const p of document.querySelectorAll('article p')) {
+      const text = p.firstChild as Text;
+      const at = text.data.indexOf(phrase);
+      if (at < 0) continue;
+      p.scrollIntoView({ block: 'center' });
+      const range = document.createRange();
+      range.setStart(text, at);
+      range.setEnd(text, at + 1);
+      const first = range.getBoundingClientRect();
+      range.setStart(text, at + phrase.length - 1);
+      range.setEnd(text, at + phrase.length);
+      const last = range.getBoundingClientRect();
+      return { x1: first.left + 1, y1: first.top + first.height / 2, x2: last.right - 1, y2: last.top + last.height / 2 };
+    }
+    throw new Error('phrase not found');
+  }, phrase);
+  await page.mouse.move(box.x1, box.y1);
+  await page.mouse.down();
+  await page.mouse.move(box.x2, box.y2, { steps: 5 });
+  await page.mouse.up();
+  await page.getByTestId('highlight-yellow').click();
+  await expect.poll(() => paintedNotes(page)).toEqual([phrase]);
+
+  const library = await context.newPage();
+  await library.goto(`chrome-extension://${extensionId}/library.html`);
+  await expect(library.getByTestId('library-counts')).toHaveText('1 article · 1 highlight');
+  await library.getByTestId('library-select-all').check();
+  await library.getByTestId('library-delete').click();
+  await expect(library.getByTestId('library-counts')).toHaveText('0 articles · 0 highlights');
+  await expect.poll(() => paintedNotes(page)).toEqual([]);
+  await library.getByTestId('library-undo').click();
+  await expect.poll(() => paintedNotes(page)).toEqual([phrase]);
+});
