@@ -173,6 +173,9 @@ describe('the line under a title', () => {
     expect(previewOf(cat, e, 'ukr')).toEqual({ kind: 'note', text: 'compare with Ukraine' });
     expect(previewOf(cat, e, 'overall')).toEqual({ kind: 'article-note', text: 'Overall: wheat down' });
     expect(previewOf(cat, e, 'harvest')).toBeUndefined();
+    // No one text holds both words: the one that holds one of them.
+    expect(previewOf(cat, e, 'harvest barley')).toEqual({ kind: 'quote', text: 'barley prices rose' });
+    expect(previewOf(cat, e, 'barley ukraine overall')).toEqual({ kind: 'quote', text: 'barley prices rose' });
     expect(previewOf(cat, e, '')).toEqual({ kind: 'article-note', text: 'Overall: wheat down' });
     const b = article({ title: 'Plain' });
     const cat2 = buildCatalogue([b], [highlight(b.id, 'first quote')]);

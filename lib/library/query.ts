@@ -80,15 +80,10 @@ export interface Preview {
   text: string;
 }
 
-function hasAll(text: string, words: readonly string[]): boolean {
-  if (words.length === 0) return true;
-  const have = wordsOf(text);
-  return words.every((w) => have.some((h) => h.startsWith(w)));
-}
-
 /**
  * A line under an article's title: with search words, the highlight (quote, else its note)
- * or article note that holds them all; without, the article note or the first highlight.
+ * or article note that holds them all, else one that holds the most of them (the others
+ * being in the title or elsewhere); without, the article note or the first highlight.
  */
 export function previewOf(catalogue: Catalogue, entry: LibraryEntry, text: string): Preview | undefined {
   const words = queryWords(text);
@@ -99,11 +94,22 @@ export function previewOf(catalogue: Catalogue, entry: LibraryEntry, text: strin
     const first = highlights[0];
     return first ? { kind: 'quote', text: quoteOf(first).exact } : undefined;
   }
+  const candidates: Preview[] = [];
   for (const h of highlights) {
-    const quote = quoteOf(h).exact;
-    if (hasAll(quote, words)) return { kind: 'quote', text: quote };
-    if (h.note && hasAll(h.note, words)) return { kind: 'note', text: h.note };
+    candidates.push({ kind: 'quote', text: quoteOf(h).exact });
+    if (h.note) candidates.push({ kind: 'note', text: h.note });
   }
-  if (note && hasAll(note, words)) return { kind: 'article-note', text: note };
-  return undefined;
+  if (note) candidates.push({ kind: 'article-note', text: note });
+  let best: Preview | undefined;
+  let bestCount = 0;
+  for (const c of candidates) {
+    const have = wordsOf(c.text);
+    const n = words.filter((w) => have.some((h) => h.startsWith(w))).length;
+    if (n === words.length) return c;
+    if (n > bestCount) {
+      best = c;
+      bestCount = n;
+    }
+  }
+  return best;
 }
