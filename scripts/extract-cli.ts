@@ -23,7 +23,7 @@ function compact(id: unknown, x: Extraction): unknown {
   return {
     id,
     entities: x.entities.map((e) => ({ start: e.start, end: e.end, type: e.type, key: e.key })),
-    figures: x.figures.map((f) => ({ start: f.start, end: f.end, type: f.type, value: f.value, ...(f.unit !== undefined ? { unit: f.unit } : {}) })),
+    figures: x.figures.map((f) => ({ start: f.start, end: f.end, type: f.type, value: f.value, unit: f.unit ?? null, ...(f.currency ? { currency: f.currency } : {}), ...(f.qualifier ? { qualifier: f.qualifier } : {}), ...(f.kind ? { kind: f.kind } : {}) })),
     facts: x.facts.map(factJson),
   };
 }

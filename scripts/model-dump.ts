@@ -5,10 +5,17 @@ import type { LinearModel } from '../lib/extract/linear.ts';
 import { IntTable } from '../lib/extract/table.ts';
 
 export function dumpModel(path: string, m: LinearModel): void {
-  const head = Buffer.from(JSON.stringify({ types: m.types, useGaz: m.useGaz, useHistory: m.useHistory, cap: m.table.keys.length, size: m.table.size, w: m.w.length }));
+  const keys = new Uint32Array(m.table.size);
+  const values = new Int32Array(m.table.size);
+  let i = 0;
+  m.table.forEach((k, v) => {
+    keys[i] = k;
+    values[i++] = v;
+  });
+  const head = Buffer.from(JSON.stringify({ types: m.types, useGaz: m.useGaz, useHistory: m.useHistory, cap: m.table.size, size: m.table.size, w: m.w.length }));
   const len = Buffer.alloc(4);
   len.writeUInt32LE(head.length);
-  writeFileSync(path, Buffer.concat([len, head, Buffer.from(m.table.keys.buffer), Buffer.from(m.table.values.buffer), Buffer.from(m.w.buffer)]));
+  writeFileSync(path, Buffer.concat([len, head, Buffer.from(keys.buffer), Buffer.from(values.buffer), Buffer.from(m.w.buffer)]));
 }
 
 export function loadDump(path: string): LinearModel {
@@ -17,10 +24,10 @@ export function loadDump(path: string): LinearModel {
   const head = JSON.parse(buf.subarray(4, 4 + hl).toString()) as { types: number; useGaz: boolean; useHistory: boolean; cap: number; size: number; w: number };
   let off = 4 + hl;
   const copy = (bytes: number): ArrayBuffer => buf.buffer.slice(buf.byteOffset + off, buf.byteOffset + (off += bytes));
-  const table = new IntTable(head.cap / 2);
-  table.keys.set(new Uint32Array(copy(head.cap * 4)));
-  table.values.set(new Int32Array(copy(head.cap * 4)));
-  table.size = head.size;
+  const keys = new Uint32Array(copy(head.cap * 4));
+  const values = new Int32Array(copy(head.cap * 4));
+  const table = new IntTable(head.size);
+  for (let i = 0; i < keys.length; i++) if (keys[i] !== 0) table.set(keys[i]!, values[i]!);
   const w = new Float32Array(copy(head.w * 4));
   return { types: head.types, useGaz: head.useGaz, useHistory: head.useHistory, table, w };
 }

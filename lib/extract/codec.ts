@@ -3,6 +3,7 @@
 
 import { tagCount } from './bilou.ts';
 import type { LinearModel } from './linear.ts';
+import { pack, type PackedWeights } from './packed.ts';
 import { IntTable } from './table.ts';
 
 class Writer {
@@ -78,14 +79,11 @@ function writeModel(w: Writer, m: LinearModel, opts: EncodeOptions): void {
   for (let i = 0; i < m.w.length; i++) maxAbs = Math.max(maxAbs, Math.abs(m.w[i]!));
   const floor = maxAbs * opts.minWeight;
   const rows: Array<[number, number, number]> = [];
-  const { keys, values } = m.table;
-  for (let s = 0; s < keys.length; s++) {
-    if (keys[s] === 0) continue;
-    const r = values[s]!;
+  m.table.forEach((key, r) => {
     let rowMax = 0;
     for (let t = 0; t < T; t++) rowMax = Math.max(rowMax, Math.abs(m.w[r * T + t]!));
-    if (rowMax > floor && rowMax > 0) rows.push([keys[s]!, r, rowMax]);
-  }
+    if (rowMax > floor && rowMax > 0) rows.push([key, r, rowMax]);
+  });
   rows.sort((a, b) => b[2] - a[2]);
   rows.length = Math.min(rows.length, opts.maxRows);
   rows.sort((a, b) => a[0] - b[0]);
@@ -142,13 +140,15 @@ function readModel(r: Reader): LinearModel {
 export interface ModelBundle {
   names: LinearModel;
   figures: LinearModel;
+  /** Both models' static weights in one int8 layout (see packed.ts). */
+  packed: PackedWeights;
   /** Phrase hash -> type bits. */
   gazetteer: IntTable;
 }
 
 export const DEFAULT_ENCODING: { names: EncodeOptions; figures: EncodeOptions } = {
-  names: { maxRows: 60000, minWeight: 0.001 },
-  figures: { maxRows: 60000, minWeight: 0.001 },
+  names: { maxRows: 50000, minWeight: 0.001 },
+  figures: { maxRows: 40000, minWeight: 0.001 },
 };
 
 export function encodeBundle(names: LinearModel, figures: LinearModel, gaz: Map<number, number>, enc = DEFAULT_ENCODING): Uint8Array {
@@ -182,7 +182,7 @@ export function decodeBundle(bytes: Uint8Array): ModelBundle {
   }
   const gazetteer = new IntTable(n);
   for (let i = 0; i < n; i++) gazetteer.set(keys[i]!, r.byte());
-  return { names, figures, gazetteer };
+  return { names, figures, gazetteer, packed: pack([names, figures]) };
 }
 
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';

@@ -28,7 +28,17 @@ export interface Doc {
   docCap: Uint8Array;
   /** Gazetteer bits per token: bit (4*part + type), part 0 B 1 I 2 L 3 U. */
   gaz: Uint16Array;
+  /**
+   * Where this word stands in runs of capitalised words anywhere in the document (1 first, 2 inside,
+   * 4 last, 8 alone) and 16 when a title ("Mr", "President") precedes it somewhere: evidence from
+   * later mentions that a left-to-right tagger has not reached yet.
+   */
+  docRun: Uint8Array;
+  /** Number class: 1 year-like, 2 day-sized integer, 3 other integer, 4 decimal, 5 grouped thousands, 6 fraction, 7 ordinal, 0 none. */
+  num: Uint8Array;
 }
+
+const TITLES = new Set(['mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'dr', 'dr.', 'president', 'minister', 'senator', 'sen.', 'rep.', 'gov.', 'governor', 'premier', 'chancellor', 'king', 'queen', 'prince', 'princess', 'pope', 'judge', 'general', 'gen.', 'coach', 'chairman', 'secretary', 'spokesman', 'spokeswoman', 'leader', 'mayor', 'ambassador', 'prof.', 'professor', 'captain', 'striker', 'midfielder', 'defender', 'goalkeeper']);
 
 const F_CAP = 1;
 const F_ALLCAPS = 2;
@@ -60,6 +70,46 @@ function shapeClass(c: number): number {
   if (c === 0x201c || c === 0x201d) return 34;
   if (c === 0x2013 || c === 0x2014) return 45;
   return 111; // other
+}
+
+function numberClass(text: string, s: number, e: number): number {
+  let digits = 0;
+  let dot = false;
+  let comma = false;
+  let slash = false;
+  let letters = 0;
+  let value = 0;
+  for (let j = s; j < e; j++) {
+    const c = text.charCodeAt(j);
+    if (c >= 48 && c <= 57) {
+      digits++;
+      if (value < 1e6) value = value * 10 + (c - 48);
+    } else if (c === 46) dot = true;
+    else if (c === 44) comma = true;
+    else if (c === 47) slash = true;
+    else letters++;
+  }
+  if (digits === 0) return 0;
+  if (letters > 0) return 7;
+  if (slash) return 6;
+  if (comma) return 5;
+  if (dot) return 4;
+  if (digits === 4 && value >= 1800 && value <= 2099) return 1;
+  if (value >= 1 && value <= 31) return 2;
+  return 3;
+}
+
+let titleCache: Set<number> | null = null;
+function titleHashes(): Set<number> {
+  if (!titleCache) {
+    titleCache = new Set();
+    for (const t of TITLES) {
+      let h = FNV_OFFSET;
+      for (let i = 0; i < t.length; i++) h = fnvStep(h, t.charCodeAt(i));
+      titleCache.add(h >>> 0);
+    }
+  }
+  return titleCache;
 }
 
 export function prepareDoc(text: string, gaz: GazLookup | null, toks?: Tokens): Doc {
@@ -146,7 +196,34 @@ export function prepareDoc(text: string, gaz: GazLookup | null, toks?: Tokens): 
     if (f & F_ALLCAPS) v |= 16;
     docCap[i] = v;
   }
-  const doc: Doc = { text, toks: t, sents, n, hW, hL, hS, hP, hX, flags, docCap, gaz: new Uint16Array(n) };
+  const runBits = new Map<number, number>();
+  for (const [a, b] of sents) {
+    let i = a;
+    while (i < b) {
+      if (!(flags[i]! & F_CAP)) {
+        i++;
+        continue;
+      }
+      let j = i;
+      while (j < b && flags[j]! & F_CAP) j++;
+      // A run's first word at the sentence start says little; count it only inside sentences.
+      for (let k = i; k < j; k++) {
+        if (k === a && !(flags[k]! & F_CAPSSENT)) continue;
+        const bit = j - i === 1 ? 8 : k === i ? 1 : k === j - 1 ? 4 : 2;
+        runBits.set(hL[k]!, (runBits.get(hL[k]!) ?? 0) | bit);
+      }
+      i = j;
+    }
+  }
+  const TITLE_HASHES = titleHashes();
+  for (let i = 1; i < n; i++) {
+    if (flags[i]! & F_CAP && TITLE_HASHES.has(hL[i - 1]!)) runBits.set(hL[i]!, (runBits.get(hL[i]!) ?? 0) | 16);
+  }
+  const docRun = new Uint8Array(n);
+  for (let i = 0; i < n; i++) if (flags[i]! & F_CAP) docRun[i] = runBits.get(hL[i]!) ?? 0;
+  const num = new Uint8Array(n);
+  for (let i = 0; i < n; i++) if (flags[i]! & F_DIGIT) num[i] = numberClass(text, t.starts[i]!, t.ends[i]!);
+  const doc: Doc = { text, toks: t, sents, n, hW, hL, hS, hP, hX, flags, docCap, gaz: new Uint16Array(n), docRun, num };
   if (gaz) applyGazetteer(doc, gaz);
   return doc;
 }
@@ -234,6 +311,17 @@ export function staticFeatures(d: Doc, i: number, a: number, b: number, out: Uin
     out[k++] = mix(mix(28, dc), l0);
   }
   if (fl & F_CAPSSENT) out[k++] = mix(29, s0);
+  const nc = d.num[i]!;
+  if (nc !== 0) {
+    out[k++] = mix(39, nc);
+    out[k++] = mix(mix(46, nc), lm1);
+    out[k++] = mix(mix(47, nc), lp1);
+  }
+  const run = d.docRun[i]!;
+  if (run !== 0) {
+    out[k++] = mix(37, run);
+    out[k++] = mix(mix(38, run), dc);
+  }
   if (useGaz) {
     const g = d.gaz[i]!;
     if (g !== 0) {

@@ -3,7 +3,7 @@
 
 import { allowed, repair, tagCount, tagPart, tagType } from './bilou.ts';
 import { dynamicFeatures, isCapitalised, MAX_DYNAMIC, MAX_STATIC, staticFeatures, type Doc } from './features.ts';
-import type { IntTable } from './table.ts';
+import { MultiTable, type IntTable } from './table.ts';
 
 export interface LinearModel {
   /** Number of entity types; tags = 1 + 4 * types. */
@@ -22,35 +22,57 @@ export interface StaticRows {
 
 /** Looks up the weight rows of every token's static features (cached across epochs in training). */
 export function staticRows(m: LinearModel, d: Doc): StaticRows {
-  return staticRowsMany([m], d)[0]!;
+  const rows = new Int32Array(d.n * MAX_STATIC);
+  const counts = new Uint8Array(d.n);
+  const buf = new Uint32Array(MAX_STATIC);
+  for (const [a, b] of d.sents) {
+    for (let i = a; i < b; i++) {
+      const k = staticFeatures(d, i, a, b, buf, m.useGaz);
+      let c = 0;
+      const base = i * MAX_STATIC;
+      for (let j = 0; j < k; j++) {
+        const r = m.table.get(buf[j]!);
+        if (r >= 0) rows[base + c++] = r;
+      }
+      counts[i] = c;
+    }
+  }
+  return { rows, counts };
 }
 
 /**
- * Rows for several models at once: features are hashed once and looked up in each model's table
- * (a feature a model never saw, such as a gazetteer feature for the figures model, finds no row).
+ * Rows for several models at once: features are hashed once and each is found with one probe of
+ * a table shared by the models (a feature a model never saw, such as a gazetteer feature for the
+ * figures model, has no row for it).
  */
-export function staticRowsMany(models: LinearModel[], d: Doc): StaticRows[] {
+export function staticRowsMany(models: LinearModel[], d: Doc, shared?: MultiTable): StaticRows[] {
+  const multi = shared ?? new MultiTable(models.map((m) => m.table));
   const out = models.map(() => ({ rows: new Int32Array(d.n * MAX_STATIC), counts: new Uint8Array(d.n) }));
   const buf = new Uint32Array(MAX_STATIC);
   const useGaz = models.some((m) => m.useGaz);
+  const slots = multi.slots;
+  const nm = models.length;
+  const cnt = new Int32Array(nm);
   for (const [a, b] of d.sents) {
     for (let i = a; i < b; i++) {
       const k = staticFeatures(d, i, a, b, buf, useGaz);
       const base = i * MAX_STATIC;
-      for (let x = 0; x < models.length; x++) {
-        const table = models[x]!.table;
-        const rows = out[x]!.rows;
-        let c = 0;
-        for (let j = 0; j < k; j++) {
-          const r = table.get(buf[j]!);
-          if (r >= 0) rows[base + c++] = r;
+      cnt.fill(0);
+      for (let j = 0; j < k; j++) {
+        const at = multi.find(buf[j]!);
+        if (at < 0) continue;
+        for (let x = 0; x < nm; x++) {
+          const r = slots[at + 1 + x]!;
+          if (r >= 0) out[x]!.rows[base + cnt[x]!++] = r;
         }
-        out[x]!.counts[i] = c;
       }
+      for (let x = 0; x < nm; x++) out[x]!.counts[i] = cnt[x]!;
     }
   }
   return out;
 }
+
+const EMPTY_ROWS: StaticRows = { rows: new Int32Array(0), counts: new Uint8Array(0) };
 
 const transitionCache = new Map<number, Uint8Array>();
 
@@ -74,10 +96,13 @@ function transitions(types: number): Uint8Array {
 export type UpdateHook = (rows: Int32Array, base: number, count: number, dyn: Int32Array, dynCount: number, gold: number, pred: number) => void;
 
 /** Tags every token of d into `out`; with `gold` and `update`, performs perceptron updates on mistakes. */
-export function decode(m: LinearModel, d: Doc, sr: StaticRows, out: Uint8Array, gold?: Uint8Array, update?: UpdateHook): void {
+export function decode(m: LinearModel, d: Doc, src: StaticRows | Float32Array, out: Uint8Array, gold?: Uint8Array, update?: UpdateHook): void {
+  // Static scores either precomputed per token (runtime, see packed.ts) or summed from rows (training).
+  const pre = src instanceof Float32Array ? src : null;
+  const sr: StaticRows = pre ? EMPTY_ROWS : (src as StaticRows);
   const T = tagCount(m.types);
   const w = m.w;
-  const scores = new Float32Array(T);
+  const scores = new Float64Array(T);
   const dynBuf = new Uint32Array(MAX_DYNAMIC);
   const dynRows = new Int32Array(MAX_DYNAMIC);
   const history = m.useHistory ? new Map<number, Int32Array>() : null;
@@ -87,9 +112,10 @@ export function decode(m: LinearModel, d: Doc, sr: StaticRows, out: Uint8Array, 
     let prev = -1;
     let prev2 = -1;
     for (let i = a; i < b; i++) {
-      scores.fill(0);
+      if (pre) for (let t = 0; t < T; t++) scores[t] = pre[i * T + t]!;
+      else scores.fill(0);
       const base = i * MAX_STATIC;
-      const cnt = sr.counts[i]!;
+      const cnt = pre ? 0 : sr.counts[i]!;
       for (let j = 0; j < cnt; j++) {
         const off = rows[base + j]! * T;
         for (let t = 0; t < T; t++) scores[t] = scores[t]! + w[off + t]!;

@@ -7,7 +7,9 @@ import { buildFacts } from './facts.ts';
 import { phraseHash, prepareDoc, type Doc } from './features.ts';
 import { gazLookup } from './gazetteer.ts';
 import { assignKeys } from './keys.ts';
-import { decode, staticRowsMany } from './linear.ts';
+import { decode } from './linear.ts';
+import { staticScores } from './packed.ts';
+import { sentenceMayHoldFigures } from './gate.ts';
 import { normaliseFigure } from './normalise.ts';
 import { refineFigures } from './refine.ts';
 import type { Entity, EntityType, Extraction, Figure, FigureType, Span } from './types.ts';
@@ -56,23 +58,29 @@ function harmoniseTypes(entities: Entity[]): void {
   }
 }
 
-const DEFAULT_FIGURE_RULES = 3;
+const DEFAULT_FIGURE_RULES = 11;
 
 export interface PipelineOptions {
   /** Give every mention of the same name the document's majority type (default on). */
   consistentTypes?: boolean;
-  /** Figure span rules as bits (1 merge qualifier-only spans, 2 extend over qualifiers, 4 currency signs); 0 for none. */
+  /** Figure span rules as bits (1 merge qualifier-only spans, 2 extend over qualifiers, 4 currency signs, 8 bare years); 0 for none. */
   figureRules?: number;
 }
 
 export function runExtraction(text: string, bundle: ModelBundle, options: PipelineOptions = {}): Extraction {
   const doc = prepareDoc(text, gazLookup(bundle.gazetteer));
   const sentences: Span[] = doc.sents.map(([a, b]) => ({ start: doc.toks.starts[a]!, end: doc.toks.ends[b - 1]! }));
-  const [nameRows, figRows] = staticRowsMany([bundle.names, bundle.figures], doc);
+  const skipFigures = new Uint8Array(doc.sents.length);
+  const figureSents: Array<[number, number]> = [];
+  doc.sents.forEach(([a, b], si) => {
+    if (sentenceMayHoldFigures(doc, a, b)) figureSents.push([a, b]);
+    else skipFigures[si] = 1;
+  });
+  const [nameScores, figScores] = staticScores(bundle.packed, doc, [null, skipFigures]);
   const nameTags = new Uint8Array(doc.n);
-  decode(bundle.names, doc, nameRows!, nameTags);
+  decode(bundle.names, doc, nameScores!, nameTags);
   const figTags = new Uint8Array(doc.n);
-  decode(bundle.figures, doc, figRows!, figTags);
+  decode(bundle.figures, { ...doc, sents: figureSents }, figScores!, figTags);
   const { starts, ends } = doc.toks;
   const entities: Entity[] = [];
   const figures: Figure[] = [];
@@ -87,7 +95,7 @@ export function runExtraction(text: string, bundle: ModelBundle, options: Pipeli
     }
     const sentEnd = ends[b - 1]!;
     const raw = tagsToSpans(figTags, a, b).map(([s, e, t]): [number, number, string] => [s, e, FIGURE_TYPES[t]!]);
-    for (const [s, e, t] of options.figureRules === 0 ? raw : refineFigures(doc, a, raw, options.figureRules ?? DEFAULT_FIGURE_RULES)) {
+    for (const [s, e, t] of options.figureRules === 0 ? raw : refineFigures(doc, a, raw, options.figureRules ?? DEFAULT_FIGURE_RULES, b)) {
       const start = starts[s]!;
       const end = ends[e - 1]!;
       const ftext = text.slice(start, end);
