@@ -85,12 +85,16 @@ test('clicking a fact scrolls the article to its sentence; clicking a name walks
   const sentence = 'Trade between China and Russia reached 244.8 billion';
   expect(await phraseInView(page, sentence)).toBe(false);
   await popup.getByTestId('fact').filter({ hasText: '244.8 billion' }).getByTestId('fact-reveal').click();
+  // A real popup floats over a visible page; here the popup is a tab of its own, and a hidden
+  // tab does not run its smooth-scroll animation, so show the article as the reader would see it.
+  await page.bringToFront();
   await expect.poll(() => phraseInView(page, sentence)).toBe(true);
 
   const moscow = 'state visit to Moscow';
   await page.evaluate(() => scrollTo(0, 0));
   expect(await phraseInView(page, moscow)).toBe(false);
   await popup.getByTestId('entity-group-place').getByTestId('entity').filter({ hasText: 'Moscow' }).click();
+  await page.bringToFront();
   await expect.poll(() => phraseInView(page, moscow)).toBe(true);
   await expect(popup.getByTestId('entity-position')).toHaveText('Moscow: mention 1 of 1');
 });
