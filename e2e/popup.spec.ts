@@ -69,11 +69,12 @@ test('the demo article: six key facts, the money in words, and names by kind wit
   const count = async (group: typeof people, label: string) =>
     Number(await group.filter({ has: popup.getByTestId('entity-label').getByText(label, { exact: true }) }).getByTestId('entity-count').textContent());
   // The article body names Xi once in full and five times as "Xi"; the headline may add one.
-  expect(await count(people, 'Xi Jinping')).toBeGreaterThanOrEqual(6);
-  expect(await count(people, 'Xi Jinping')).toBeLessThanOrEqual(7);
-  expect(await count(people, 'Vladimir Putin')).toBeGreaterThanOrEqual(2);
+  // (Soft: a miss here is the extractor's, and the places below still deserve checking.)
+  expect.soft(await count(people, 'Xi Jinping')).toBeGreaterThanOrEqual(6);
+  expect.soft(await count(people, 'Xi Jinping')).toBeLessThanOrEqual(7);
+  expect.soft(await count(people, 'Vladimir Putin')).toBeGreaterThanOrEqual(2);
   // Most mentioned first.
-  await expect(people.first().getByTestId('entity-label')).toHaveText('Xi Jinping');
+  await expect.soft(people.first().getByTestId('entity-label')).toHaveText('Xi Jinping');
   for (const place of ['China', 'Russia', 'Beijing', 'Moscow']) {
     await expect(places.getByTestId('entity-label').getByText(place, { exact: true })).toHaveCount(1);
   }
