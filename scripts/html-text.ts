@@ -22,7 +22,9 @@ function textOf(node: Node, out: string[]): void {
 }
 
 export function htmlToText(html: string): string {
-  const { document } = parseHTML(html);
+  // Fragments (an article body without <html>/<body>) need a body to live in.
+  const page = /<body[\s>]/i.test(html) ? html : `<!doctype html><html><head></head><body>${html}</body></html>`;
+  const { document } = parseHTML(page);
   let root: Node = document.body ?? document;
   try {
     const article = new Readability(document.cloneNode(true) as Document).parse();

@@ -38,6 +38,14 @@ function lowerFirst(s: string, entities: Entity[], at: number): string {
   return s;
 }
 
+const FUNCTION_WORDS = new Set(['a', 'an', 'the', 'and', 'but', 'or', 'of', 'to', 'in', 'on', 'at', 'for', 'by', 'with', 'after', 'before', 'during', 'since', 'until', 'will', 'would', 'is', 'are', 'was', 'were', 'be', 'been', 'has', 'have', 'had', 'it', 'its', 'he', 'she', 'they', 'we', 'i', 'you', 'this', 'that', 'these', 'those', 'than', 'as', 'not', 'also', 'just', 'only', 'about', 'over', 'up', 'down', 'out', 'into', 'from', 'when', 'while', 'where', 'who', 'which', 'what', 'some', 'more', 'most', 'less', 'et', 'de', 'des', 'la', 'le', 'les', 'du', 'und', 'der', 'die', 'das']);
+
+function contentWords(s: string): number {
+  let n = 0;
+  for (const w of s.toLowerCase().split(/\s+/)) if (/[a-z\u00c0-\u024f]{2,}/.test(w) && !FUNCTION_WORDS.has(w)) n++;
+  return n;
+}
+
 function isCandidate(f: Figure, sentenceWords: number): boolean {
   if (sentenceWords < 5) return false; // headlines, bylines, captions, page furniture
   if (f.type === 'DATE') return f.kind === 'duration' && typeof f.value === 'number';
@@ -71,6 +79,11 @@ export function buildFacts(text: string, sentences: Span[], figures: Figure[], e
       else {
         const before = clauseBefore(text, sentence, f.start);
         measures = before ? lowerFirst(before, ents, text.indexOf(before, sentence.start)) : clauseAfter(text, sentence, f.end);
+      }
+      // A lone function word ("but", "after") is not a description; fall back to the phrase after.
+      if (contentWords(measures) < 1 || (f.type === 'DATE' && contentWords(measures) < 2)) {
+        const after = clauseAfter(text, sentence, f.end);
+        measures = contentWords(after) >= 1 ? after : '';
       }
       let score = (TYPE_WEIGHT[f.type] ?? 1) + (1 - si / Math.max(1, nS));
       if ((f.type === 'CARDINAL' || f.type === 'ORDINAL') && typeof f.value === 'number' && f.value <= 2) score -= 1.5;

@@ -40,3 +40,25 @@ export function sentenceMayHoldFigures(d: Doc, a: number, b: number): boolean {
   }
   return false;
 }
+
+const ENGLISH = new Set(['the', 'and', 'of', 'to', 'in', 'is', 'that', 'for', 'was', 'on', 'with', 'as', 'it', 'by', 'at', 'from', 'his', 'her', 'has', 'have', 'are', 'were', 'be', 'this', 'which', 'said', 'an', 'or', 'but', 'not', 'their', 'they', 'he', 'she', 'its', 'will', 'would', 'had', 'been', 'who']);
+
+/**
+ * Whether a document reads as English: the taggers were trained on English news and flood other
+ * languages with false names, so non-English pages get figures only. Short texts count as English.
+ */
+export function looksEnglish(d: Doc): boolean {
+  let words = 0;
+  let hits = 0;
+  const { text } = d;
+  const { starts, ends } = d.toks;
+  for (let i = 0; i < d.n && words < 5000; i++) {
+    const s = starts[i]!;
+    const e = ends[i]!;
+    const c = text.charCodeAt(s);
+    if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c > 127)) continue;
+    words++;
+    if (e - s <= 5 && ENGLISH.has(text.slice(s, e).toLowerCase())) hits++;
+  }
+  return words < 30 || hits >= words * 0.06;
+}

@@ -61,6 +61,10 @@ export function staticScores(p: PackedWeights, d: Doc, skip: Array<Uint8Array | 
   const buf = new Uint32Array(MAX_STATIC);
   const { q, scale, stride, table } = p;
   const active = new Uint8Array(nm);
+  // Accumulate a token's scores for all models in one small float64 buffer (stays in L1), then store.
+  const acc = new Float64Array(stride);
+  const offsets = p.offsets;
+  const tags = p.tags;
   for (let si = 0; si < d.sents.length; si++) {
     const [a, b] = d.sents[si]!;
     let any = false;
@@ -71,19 +75,25 @@ export function staticScores(p: PackedWeights, d: Doc, skip: Array<Uint8Array | 
     if (!any) continue;
     for (let i = a; i < b; i++) {
       const k = staticFeatures(d, i, a, b, buf, p.useGaz);
+      acc.fill(0);
       for (let j = 0; j < k; j++) {
         const r = table.get(buf[j]!);
         if (r < 0) continue;
         const base = r * stride;
         for (let x = 0; x < nm; x++) {
           if (active[x] === 0) continue;
-          const s = scale[r * nm + x]!;
-          const T = p.tags[x]!;
-          const o = out[x]!;
-          const ob = i * T;
-          const qb = base + p.offsets[x]!;
-          for (let t = 0; t < T; t++) o[ob + t] = o[ob + t]! + q[qb + t]! * s;
+          const sc = scale[r * nm + x]!;
+          const from = offsets[x]!;
+          const to = from + tags[x]!;
+          for (let t = from; t < to; t++) acc[t] = acc[t]! + q[base + t]! * sc;
         }
+      }
+      for (let x = 0; x < nm; x++) {
+        if (active[x] === 0) continue;
+        const T = tags[x]!;
+        const o = out[x]!;
+        const from = offsets[x]!;
+        for (let t = 0; t < T; t++) o[i * T + t] = acc[from + t]!;
       }
     }
   }

@@ -9,7 +9,7 @@ import { gazLookup } from './gazetteer.ts';
 import { assignKeys } from './keys.ts';
 import { decode } from './linear.ts';
 import { staticScores } from './packed.ts';
-import { sentenceMayHoldFigures } from './gate.ts';
+import { looksEnglish, sentenceMayHoldFigures } from './gate.ts';
 import { normaliseFigure } from './normalise.ts';
 import { refineFigures } from './refine.ts';
 import type { Entity, EntityType, Extraction, Figure, FigureType, Span } from './types.ts';
@@ -37,6 +37,15 @@ function splitJoinedPlaces(doc: Doc, a: number, b: number, type: number, bundle:
   out.push([a, b, type]);
 }
 
+const TITLES = new Set(['mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'dr', 'dr.', 'president', 'prime', 'minister', 'senator', 'sen.', 'rep.', 'gov.', 'governor', 'judge', 'king', 'queen', 'pope', 'general', 'gen.', 'sir', 'dame', 'lord', 'lady', 'prof.', 'professor', 'chancellor']);
+
+/** CoNLL names carry no titles: "Mr Obama" is "Obama". Returns the first token of the name proper. */
+function dropTitle(doc: Doc, a: number, b: number, type: number): number {
+  let s = a;
+  while (type === 0 && b - s > 1 && TITLES.has(doc.text.slice(doc.toks.starts[s]!, doc.toks.ends[s]!).toLowerCase())) s++;
+  return s;
+}
+
 function mixPhrase(doc: Doc, i: number): number {
   return phraseHash(doc, i, i + 1);
 }
@@ -61,7 +70,7 @@ function harmoniseTypes(entities: Entity[]): void {
 const DEFAULT_FIGURE_RULES = 11;
 
 export interface PipelineOptions {
-  /** Give every mention of the same name the document's majority type (default on). */
+  /** Give every mention of the same name the document's majority type (default off: measured -0.03 F1 on CoNLL testa with the shipped model). */
   consistentTypes?: boolean;
   /** Figure span rules as bits (1 merge qualifier-only spans, 2 extend over qualifiers, 4 currency signs, 8 bare years); 0 for none. */
   figureRules?: number;
@@ -77,8 +86,9 @@ export function runExtraction(text: string, bundle: ModelBundle, options: Pipeli
     else skipFigures[si] = 1;
   });
   const [nameScores, figScores] = staticScores(bundle.packed, doc, [null, skipFigures]);
+  const english = looksEnglish(doc);
   const nameTags = new Uint8Array(doc.n);
-  decode(bundle.names, doc, nameScores!, nameTags);
+  if (english) decode(bundle.names, doc, nameScores!, nameTags);
   const figTags = new Uint8Array(doc.n);
   decode(bundle.figures, { ...doc, sents: figureSents }, figScores!, figTags);
   const { starts, ends } = doc.toks;
@@ -87,7 +97,7 @@ export function runExtraction(text: string, bundle: ModelBundle, options: Pipeli
   for (let si = 0; si < doc.sents.length; si++) {
     const [a, b] = doc.sents[si]!;
     const spans: Array<[number, number, number]> = [];
-    for (const [s, e, t] of tagsToSpans(nameTags, a, b)) splitJoinedPlaces(doc, s, e, t, bundle, spans);
+    if (english) for (const [s, e, t] of tagsToSpans(nameTags, a, b)) splitJoinedPlaces(doc, dropTitle(doc, s, e, t), e, t, bundle, spans);
     for (const [s, e, t] of spans) {
       const start = starts[s]!;
       const end = ends[e - 1]!;
@@ -104,8 +114,9 @@ export function runExtraction(text: string, bundle: ModelBundle, options: Pipeli
       figures.push({ start, end, text: ftext, type, ...v });
     }
   }
-  if (options.consistentTypes !== false) harmoniseTypes(entities);
+  if (options.consistentTypes === true) harmoniseTypes(entities);
   assignKeys(entities, text);
-  const facts = buildFacts(text, sentences, figures, entities);
+  // Fact descriptions are read with English clause heuristics.
+  const facts = english ? buildFacts(text, sentences, figures, entities) : [];
   return { sentences, entities, figures, facts };
 }
