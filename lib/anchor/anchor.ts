@@ -10,7 +10,7 @@
 // A candidate is accepted only if it is plausible on its own (candidates.ts:
 // a close quote, and at most one of quote / prefix / suffix edited; short
 // quotes need both sides nearly intact) and no other place is a contender (a
-// plausible place, a place with one side intact, or one scoring within MARGIN).
+// plausible place, or one with its quote and one side of context intact).
 // anchorAll then settles the undecided ones between the neighbours it anchored
 // for sure. See README.md for the numbers and why.
 
@@ -19,7 +19,7 @@ import {
   type Candidate,
   type CandidateMethod,
   MAX_SCORE,
-  MIN_QUOTE_SIMILARITY,
+  INTACT,
   contender,
   plausible,
   exactCandidates,
@@ -33,8 +33,6 @@ export type AnchorResult =
   | { status: 'anchored'; start: number; end: number; confidence: number; method: CandidateMethod }
   | { status: 'orphan'; confidence: number; best?: { start: number; end: number } };
 
-/** The winner must lead every other place by this much score (out of 1.5). */
-export const MARGIN = 0.1;
 
 interface Examination {
   quote: TextQuoteSelector;
@@ -95,21 +93,27 @@ interface Verdict {
 }
 
 /**
- * Picks the best candidate and accepts it only if it is plausible on its own and
- * no other place is a contender. A place with one side intact can be the true
- * passage whose other side was edited, while the best-scoring place is a copy
- * that took over its surroundings; score alone cannot tell, so we refuse.
+ * Picks the best-scoring plausible candidate and accepts it only if no other
+ * place is a contender. A place with its quote and one side intact can be the
+ * true passage whose other side was edited, while the best place is a copy that
+ * took over its surroundings; nothing in the text can tell, so we refuse.
+ * Implausible places (two separate edits) do not count, however well they score,
+ * except that an edited quote is contested by an intact copy of the quote.
  */
 function decide(candidates: ReadonlyArray<Candidate>, sel: TextQuoteSelector): Verdict {
   let best: Candidate | undefined;
-  for (const c of candidates) if (!best || scoreOf(c) > scoreOf(best)) best = c;
-  if (!best) return { accepted: false };
-  const b = best;
-  if (!plausible(b, sel)) return { best, accepted: false };
-  const bestScore = scoreOf(b);
+  let hint: Candidate | undefined;
   for (const c of candidates) {
-    if (c === b || overlaps(c, b) || c.quote < MIN_QUOTE_SIMILARITY) continue;
-    if (contender(c, sel) || bestScore - scoreOf(c) < MARGIN) return { best, accepted: false };
+    if (!hint || scoreOf(c) > scoreOf(hint)) hint = c;
+    if (plausible(c, sel) && (!best || scoreOf(c) > scoreOf(best))) best = c;
+  }
+  if (!best) return { best: hint, accepted: false };
+  const b = best;
+  for (const c of candidates) {
+    if (c === b || overlaps(c, b)) continue;
+    if (contender(c, sel, b)) return { best, accepted: false };
+    // An edited quote is contested by the whole quote, intact, anywhere else.
+    if (b.quote < INTACT && c.quote >= INTACT) return { best, accepted: false };
   }
   return { best, accepted: true };
 }

@@ -35,7 +35,9 @@ const MAX_EXACT_OCCURRENCES = 1000;
 export const SHORT_QUOTE = 32;
 const SHORT_QUOTE_CONTEXT = 0.875;
 /** A part (quote, prefix, suffix) below this similarity counts as edited. */
-const INTACT = 0.95;
+export const INTACT = 0.95;
+/** A side at least this similar was edited lightly (a word or two), not rewritten. */
+const LIGHTLY_EDITED = 0.75;
 /** Stored context shorter than this (the quote was near the start or end of the text) confirms too little. */
 const MIN_INFORMATIVE_CONTEXT = 24;
 
@@ -55,8 +57,8 @@ export function plausible(c: Candidate, sel: TextQuoteSelector): boolean {
   const suffix = sel.suffix.length >= MIN_INFORMATIVE_CONTEXT ? c.suffix : 0;
   if (sel.exact.length < SHORT_QUOTE) {
     // A word or a figure ("4", "Putin") is mostly context: the quote intact, one
-    // side intact and the other barely edited (both intact if tiny).
-    const weakest = sel.exact.length < MIN_FUZZY_LENGTH ? INTACT : SHORT_QUOTE_CONTEXT;
+    // side intact and the other barely edited (both intact under 16 characters).
+    const weakest = sel.exact.length < SHORT_QUOTE / 2 ? INTACT : SHORT_QUOTE_CONTEXT;
     return c.quote >= INTACT && Math.max(prefix, suffix) >= INTACT && Math.min(prefix, suffix) >= weakest;
   }
   const quoteEdited = c.quote < INTACT;
@@ -66,21 +68,25 @@ export function plausible(c: Candidate, sel: TextQuoteSelector): boolean {
   if (edited <= 1) return true;
   // A cut across one edge: that side's context gone, the quote short of its head
   // (or tail) but otherwise intact, the other side intact.
-  if (edited === 2 && quoteEdited && c.cut !== undefined) return c.cut === 'head' ? !suffixEdited : !prefixEdited;
+  // The cut side must have had context to lose: at the text's start or end there is no evidence of a cut.
+  if (edited === 2 && quoteEdited && c.cut === 'head') return !suffixEdited && sel.prefix.length >= MIN_INFORMATIVE_CONTEXT;
+  if (edited === 2 && quoteEdited && c.cut === 'tail') return !prefixEdited && sel.suffix.length >= MIN_INFORMATIVE_CONTEXT;
   return false;
 }
 
 /**
- * Could be the passage with one side of its surroundings rewritten: an intact
- * quote with one informative side intact. If such a place exists besides the
+ * Could be the passage with one side of its surroundings rewritten: one
+ * informative side intact and a quote at least as close as the best place's
+ * (intact, if the best place's quote is). If such a place exists besides the
  * best one, the best one is not sure enough.
  */
-export function contender(c: Candidate, sel: TextQuoteSelector): boolean {
+export function contender(c: Candidate, sel: TextQuoteSelector, best: Candidate): boolean {
   if (plausible(c, sel)) return true;
-  return (
-    c.quote >= INTACT &&
-    ((sel.prefix.length >= MIN_INFORMATIVE_CONTEXT && c.prefix >= INTACT) || (sel.suffix.length >= MIN_INFORMATIVE_CONTEXT && c.suffix >= INTACT))
-  );
+  // An intact quote needs only one side that still resembles the stored context.
+  const side = c.quote >= INTACT ? LIGHTLY_EDITED : INTACT;
+  const oneSide =
+    (sel.prefix.length >= MIN_INFORMATIVE_CONTEXT && c.prefix >= side) || (sel.suffix.length >= MIN_INFORMATIVE_CONTEXT && c.suffix >= side);
+  return oneSide && c.quote >= MIN_QUOTE_SIMILARITY && c.quote >= Math.min(INTACT, best.quote);
 }
 
 export function scoreOf(c: Candidate): number {
