@@ -197,7 +197,7 @@ describe('bad files change nothing', () => {
   });
 
   it('wrong JSON types, in the container or in one record among many', async () => {
-    const { db, article, ann } = await seeded();
+    const { article, ann } = await seeded();
     const good = { articles: [article], annotations: [ann] };
     await expectRejected('"just a string"', /not an object or list/);
     await expectRejected('42', /not an object or list/);

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { micromark } from 'micromark';
 import { describe, expect, it } from 'vitest';
 import type { Annotation, Article } from '../model/types';
-import { articleFiles, articleMarkdown, escapeBlock, escapeInline, libraryMarkdown, safeFileName, type ArticleExport } from './markdown';
+import { articleFiles, articleMarkdown, escapeBlock, libraryMarkdown, safeFileName, type ArticleExport } from './markdown';
 
 const article: Article = {
   id: '6f1c2b9e-8a7d-4c3b-9e2f-1a2b3c4d5e6f',

@@ -1,11 +1,12 @@
+// The library page's in-memory catalogue against the store's Dexie word index: both must find the same.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { searchWords } from '../model/search-words';
-import { HIGHLIGHT_COLOURS, type Annotation, type Article, type HighlightColour } from '../model/types';
-import { LedeRepo } from '../../store/repo';
-import { memoryDb } from '../../store/testing';
-import { buildCatalogue, facetsOf, hasPrefix, newestLive } from './catalogue';
-import { DEFAULT_QUERY, previewOf, runQuery, type LibraryQuery } from './query';
+import { searchWords } from '../lib/model/search-words';
+import { HIGHLIGHT_COLOURS, type Annotation, type Article, type HighlightColour } from '../lib/model/types';
+import { LedeRepo } from './repo';
+import { memoryDb } from './testing';
+import { buildCatalogue, facetsOf, hasPrefix, newestLive } from '../lib/library/catalogue';
+import { DEFAULT_QUERY, previewOf, runQuery, type LibraryQuery } from '../lib/library/query';
 
 let n = 0;
 const uuid = () => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`;
