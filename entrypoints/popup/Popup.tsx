@@ -269,6 +269,11 @@ function PageView({ client, initial, initialSettings, onFirstRender }: PageViewP
         <h2 id="export-title">Export this article</h2>
         <ExportActions onExport={exportAs} />
       </section>
+      <p class="section">
+        <a href="/library.html" target="_blank" rel="noopener" data-testid="open-library">
+          All your annotated articles: open the Lede library
+        </a>
+      </p>
     </main>
   );
 }
