@@ -147,8 +147,8 @@ export interface ModelBundle {
 }
 
 export const DEFAULT_ENCODING: { names: EncodeOptions; figures: EncodeOptions } = {
-  names: { maxRows: 50000, minWeight: 0.001 },
-  figures: { maxRows: 40000, minWeight: 0.001 },
+  names: { maxRows: 30000, minWeight: 0.001 },
+  figures: { maxRows: 25000, minWeight: 0.001 },
 };
 
 export function encodeBundle(names: LinearModel, figures: LinearModel, gaz: Map<number, number>, enc = DEFAULT_ENCODING): Uint8Array {

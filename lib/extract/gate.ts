@@ -42,14 +42,18 @@ export function sentenceMayHoldFigures(d: Doc, a: number, b: number): boolean {
 }
 
 const ENGLISH = new Set(['the', 'and', 'of', 'to', 'in', 'is', 'that', 'for', 'was', 'on', 'with', 'as', 'it', 'by', 'at', 'from', 'his', 'her', 'has', 'have', 'are', 'were', 'be', 'this', 'which', 'said', 'an', 'or', 'but', 'not', 'their', 'they', 'he', 'she', 'its', 'will', 'would', 'had', 'been', 'who']);
+// Frequent function words of other languages our readers meet (German, French, Spanish, Italian, Dutch, Portuguese).
+const OTHER = new Set(['der', 'die', 'das', 'und', 'ist', 'nicht', 'ein', 'eine', 'mit', 'von', 'zu', 'den', 'auf', 'für', 'sich', 'dem', 'auch', 'wird', 'le', 'les', 'et', 'est', 'une', 'dans', 'pour', 'que', 'qui', 'pas', 'sur', 'au', 'du', 'avec', 'ce', 'sont', 'el', 'los', 'las', 'y', 'por', 'con', 'una', 'del', 'para', 'es', 'il', 'di', 'che', 'per', 'non', 'sono', 'della', 'het', 'een', 'van', 'niet', 'zijn', 'não', 'uma', 'com', 'os']);
 
 /**
  * Whether a document reads as English: the taggers were trained on English news and flood other
- * languages with false names, so non-English pages get figures only. Short texts count as English.
+ * languages with false names, so pages dominated by another language's function words get figures
+ * only. Text with few function words of any language (headlines, results tables) counts as English.
  */
 export function looksEnglish(d: Doc): boolean {
   let words = 0;
-  let hits = 0;
+  let english = 0;
+  let other = 0;
   const { text } = d;
   const { starts, ends } = d.toks;
   for (let i = 0; i < d.n && words < 5000; i++) {
@@ -58,7 +62,10 @@ export function looksEnglish(d: Doc): boolean {
     const c = text.charCodeAt(s);
     if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c > 127)) continue;
     words++;
-    if (e - s <= 5 && ENGLISH.has(text.slice(s, e).toLowerCase())) hits++;
+    if (e - s > 6) continue;
+    const w = text.slice(s, e).toLowerCase();
+    if (ENGLISH.has(w)) english++;
+    else if (OTHER.has(w)) other++;
   }
-  return words < 30 || hits >= words * 0.06;
+  return !(other >= words * 0.05 && other > english * 2);
 }
