@@ -42,13 +42,13 @@ const figuresF1 = table('Figures, OntoNotes 5.0 newswire dev (strict span and ty
 
 // The rules on top of the taggers, measured: the same dev sets with each rule switched off.
 const model = defaultModel();
-const noHarmonise = new Map<string, Counts>();
-for (const g of conllDev) addCounts(noHarmonise, g.spans, extract(g.text, model, { consistentTypes: false }).entities);
+const harmonised = new Map<string, Counts>();
+for (const g of conllDev) addCounts(harmonised, g.spans, extract(g.text, model, { consistentTypes: true }).entities);
 const noRefine = new Map<string, Counts>();
 for (const g of ontoDev) addCounts(noRefine, g.spans.filter((s) => figSet.has(s.type)), extract(g.text, model, { figureRules: 0 }).figures);
 console.log('\nRules, measured (overall strict F1 without -> with the rule)');
-console.log(`names, one type per name in a document: ${prf(total(noHarmonise)).f1.toFixed(4)} -> ${namesF1.toFixed(4)}`);
-console.log(`figures, qualifier spans: ${prf(total(noRefine)).f1.toFixed(4)} -> ${figuresF1.toFixed(4)}`);
+console.log(`names, one type per name in a document (off in the shipped pipeline): ${namesF1.toFixed(4)} -> ${prf(total(harmonised)).f1.toFixed(4)}`);
+console.log(`figures, qualifier spans and bare years (on): ${prf(total(noRefine)).f1.toFixed(4)} -> ${figuresF1.toFixed(4)}`);
 
 // compromise's names on the same CoNLL text, for reference.
 interface Offset { offset?: { start: number; length: number } }
