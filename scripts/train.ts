@@ -21,7 +21,7 @@ import { dumpModel } from './model-dump.ts';
 const corpus = process.env.LEDE_CORPUS ?? '../shared/corpus';
 const ner = join(corpus, 'ner');
 const NAME_EPOCHS = Number(process.env.NAME_EPOCHS ?? 10);
-const FIGURE_EPOCHS = Number(process.env.FIGURE_EPOCHS ?? 6);
+const FIGURE_EPOCHS = Number(process.env.FIGURE_EPOCHS ?? 8);
 const t0 = Date.now();
 const log = (msg: string): void => console.log(`[${((Date.now() - t0) / 1000).toFixed(0)}s] ${msg}`);
 
