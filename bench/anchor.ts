@@ -47,6 +47,7 @@ const LEDE_REPEATS = Number(process.env.LEDE_ANCHOR_REPEATS ?? 5);
 
 function runLede(root: Element, selectors: Selector[][], single: boolean): { answers: Answer[]; ms: number; text: string } {
   const times: number[] = [];
+  flatText(root); // warm-up: jsdom builds its node lists lazily on the first walk
   let results: AnchorResult[] = [];
   let text = '';
   for (let i = 0; i < LEDE_REPEATS; i++) {

@@ -38,6 +38,9 @@ const SHORT_QUOTE_CONTEXT = 0.875;
 export const INTACT = 0.95;
 /** A side at least this similar was edited lightly (a word or two), not rewritten. */
 const LIGHTLY_EDITED = 0.75;
+/** In a quote this long, one changed word (up to 7% of it) still counts as intact. */
+const LONG_QUOTE = 64;
+const LONG_QUOTE_INTACT = 0.93;
 /** Stored context shorter than this (the quote was near the start or end of the text) confirms too little. */
 const MIN_INFORMATIVE_CONTEXT = 24;
 
@@ -61,11 +64,13 @@ export function plausible(c: Candidate, sel: TextQuoteSelector): boolean {
     const weakest = sel.exact.length < SHORT_QUOTE / 2 ? INTACT : SHORT_QUOTE_CONTEXT;
     return c.quote >= INTACT && Math.max(prefix, suffix) >= INTACT && Math.min(prefix, suffix) >= weakest;
   }
-  const quoteEdited = c.quote < INTACT;
+  const quoteEdited = c.quote < (sel.exact.length >= LONG_QUOTE ? LONG_QUOTE_INTACT : INTACT);
   const prefixEdited = prefix < INTACT;
   const suffixEdited = suffix < INTACT;
   const edited = (quoteEdited ? 1 : 0) + (prefixEdited ? 1 : 0) + (suffixEdited ? 1 : 0);
   if (edited <= 1) return true;
+  // An intact quote with both sides still recognisable (a word changed on each side).
+  if (!quoteEdited && Math.min(prefix, suffix) >= LIGHTLY_EDITED) return true;
   // A cut across one edge: that side's context gone, the quote short of its head
   // (or tail) but otherwise intact, the other side intact.
   // The cut side must have had context to lose: at the text's start or end there is no evidence of a cut.
@@ -82,6 +87,10 @@ export function plausible(c: Candidate, sel: TextQuoteSelector): boolean {
  */
 export function contender(c: Candidate, sel: TextQuoteSelector, best: Candidate): boolean {
   if (plausible(c, sel)) return true;
+  // When the winner rests on one side only (the other stored side too short to
+  // say anything), any intact copy of the quote elsewhere is as good a guess.
+  const bestOneSided = sel.prefix.length < MIN_INFORMATIVE_CONTEXT || sel.suffix.length < MIN_INFORMATIVE_CONTEXT;
+  if (bestOneSided && c.quote >= INTACT && best.quote >= INTACT) return true;
   // An intact quote needs only one side that still resembles the stored context.
   const side = c.quote >= INTACT ? LIGHTLY_EDITED : INTACT;
   const oneSide =
@@ -169,6 +178,11 @@ function refineEdges(text: string, sel: TextQuoteSelector, c: Candidate, errors:
   if (!r) return { ...c, quote: 0 };
   const fixed = r.start === c.start && r.end === c.end ? c : withContext(text, sel, r.start, r.end, 1 - r.errors / sel.exact.length, 'fuzzy');
   const cut = cutKind(sel.exact, text.slice(fixed.start, fixed.end));
+  // A removed sentence leaves a sentence boundary at the cut; a look-alike whose
+  // first (last) words differ leaves the rest of its own sentence there instead.
+  if (cut === 'head' && !/(^|[.!?:;"”’)\]\n])\s*$/.test(text.slice(Math.max(0, fixed.start - 8), fixed.start))) return fixed;
+  if (cut === 'tail' && !/^\s*($|\n)/.test(text.slice(fixed.end, fixed.end + 8)) && !/[.!?:;"”’)\]]$/.test(text.slice(fixed.start, fixed.end)))
+    return fixed;
   return cut ? { ...fixed, cut } : fixed;
 }
 
