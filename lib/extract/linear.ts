@@ -158,7 +158,9 @@ export function decode(m: LinearModel, d: Doc, src: StaticRows | Float32Array, o
         if (g !== bestTag) update(rows, base, cnt, dynRows, dc, g, bestTag);
       }
       out[i] = bestTag;
-      if (history && isCapitalised(d, i)) {
+      // A sentence's first word is capitalised whatever it is, so its label says little about the
+      // word; recording it would let a headline's miss ("Xi and Putin pledge…") outvote the body.
+      if (history && isCapitalised(d, i) && !(!gold && i === a && tagType(bestTag) < 0)) {
         if (!counts) {
           counts = new Int32Array(m.types + 1);
           history.set(d.hL[i]!, counts);
