@@ -2,6 +2,7 @@
 // sendResponse + `return true`, which Chromium needs: a Promise returned from
 // runtime.onMessage reaches the sender as `undefined` when `browser` is native.
 import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { Extraction } from '../lib/extract';
 import type { Annotation, Article, HighlightColour, Selector } from '../lib/model/types';
 import type { PageMeta, AnnotationPatch } from '../store/repo';
 
@@ -24,6 +25,11 @@ export interface NewHighlight {
 /** Messages the background (service worker) answers, from content scripts and extension pages. */
 export interface BackgroundProtocol {
   ping(): { version: string; now: number };
+  /**
+   * Runs the extractor on article text. It lives in the background so that its model is decoded
+   * once and kept warm, and no page parses it or spends its main thread on it.
+   */
+  extract(input: { text: string }): Extraction;
   /** The article record for a page, if the reader ever saved anything on it, with its live highlights. */
   lookupArticle(meta: PageMeta): ArticleRecord;
   /** Creates or refreshes the article record (e.g. before a note is written). */

@@ -1,6 +1,7 @@
 // The background's answers to typed messages: the store's operations, plus a broadcast to every
 // tab after a write so that all tabs showing the article update without a reload.
 import { browser } from 'wxt/browser';
+import { extract } from '../../lib/extract';
 import { articleIdentity, normaliseUrl } from '../../lib/model/url';
 import { background, tab, type PageMeta } from '../../ext/messages';
 import type { LedeRepo } from '../../store/repo';
@@ -19,6 +20,8 @@ async function broadcast(articleId: string): Promise<void> {
 
 export function registerHandlers(repo: LedeRepo): void {
   background.onMessage('ping', () => ({ version: browser.runtime.getManifest().version, now: Date.now() }));
+
+  background.onMessage('extract', ({ data }) => extract(data.text));
 
   background.onMessage('lookupArticle', async ({ data: meta }) => {
     const article = (await findArticle(repo, meta)) ?? null;

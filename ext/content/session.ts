@@ -1,7 +1,8 @@
 // One run of Lede on one page: find the article, index its text, extract, paint, then serve the
 // popup and the reader. Work happens in slices that yield to the page; everything is undone
 // through the AbortSignal (settings switched off, single-page navigation, extension reload).
-import { extract, type Entity, type Extraction, type Figure } from '../../lib/extract';
+import type { Entity, Extraction, Figure } from '../../lib/extract';
+import { background } from '../messages';
 import { chunkAtBlocks, relinkKeys } from '../../lib/marks/chunks';
 import { formatFigure } from '../../lib/marks/format';
 import { FLASH_HIGHLIGHT as FLASH } from '../../lib/marks/palette';
@@ -18,8 +19,8 @@ import { yieldToPage, sliceDeadline } from './scheduling';
 
 /** Characters of article text we extract at most: a million-word page gets its first ~70,000 words. */
 const MAX_ARTICLE_CHARS = 400_000;
-/** Characters extracted per task: well under 50 ms at the extractor's speed. */
-const EXTRACT_SLICE_CHARS = 12_000;
+/** Characters per extraction request to the background; a long article streams in several. */
+const EXTRACT_SLICE_CHARS = 40_000;
 
 export interface SessionHooks {
   /** Called after the first paint, and after every repaint. */
@@ -72,17 +73,22 @@ export class LedeSession {
       this.status = 'off';
       return;
     }
+    const stages: Record<string, number> = { start: this.win.performance.now() - this.startedAt };
+    const lap = (name: string) => (stages[name] = this.win.performance.now() - this.startedAt);
     this.body = findArticle(this.doc, { exclude: this.isOurs });
+    lap('found');
     this.status = this.body ? 'article' : 'not-article';
     // Not an article: no marks, but the reader may still highlight, so index the page's body.
     const roots = this.body ? [...this.body.roots] : this.doc.body ? [this.doc.body] : [];
     this.index = await this.buildIndex(roots, this.body?.blockSet);
+    lap('indexed');
     if (this.signal.aborted || !this.body) return;
-    await this.yield();
+    // Waiting for the background's extraction gives the page its turn; paint as soon as it answers.
     this.extraction = await this.extractInSlices(this.index.text);
+    lap('extracted');
     if (this.signal.aborted) return;
-    await this.yield();
     this.paint();
+    lap('painted');
     this.endTask();
     this.paintedMs = this.win.performance.now() - this.startedAt;
     this.win.performance.mark('lede:painted', {
@@ -92,6 +98,8 @@ export class LedeSession {
         ms: this.paintedMs,
         longestTaskMs: this.longestTaskMs,
         chars: this.index.text.length,
+        // Milliseconds from content-script start at which each stage ended.
+        stages,
       },
     });
     this.hooks.onPainted?.(this);
@@ -113,11 +121,8 @@ export class LedeSession {
     const chunks = chunkAtBlocks(text, EXTRACT_SLICE_CHARS);
     for (let i = 0; i < chunks.length; i++) {
       const { start, end } = chunks[i]!;
-      if (i > 0) {
-        await this.yield();
-        if (this.signal.aborted) break;
-      }
-      const part = extract(text.slice(start, end));
+      if (this.signal.aborted) break;
+      const part = await this.outside(background.sendMessage('extract', { text: text.slice(start, end) }));
       const shift = <T extends { start: number; end: number }>(span: T): T => ({ ...span, start: span.start + start, end: span.end + start });
       whole.sentences.push(...part.sentences.map(shift));
       whole.entities.push(...relinkKeys(whole.entities, part.entities.map(shift)));
@@ -138,6 +143,14 @@ export class LedeSession {
 
   private endTask(): void {
     this.longestTaskMs = Math.max(this.longestTaskMs, this.win.performance.now() - this.taskStart);
+  }
+
+  /** Waits for work done elsewhere (the background); our task ends while we wait. */
+  private async outside<T>(work: Promise<T>): Promise<T> {
+    this.endTask();
+    const result = await work;
+    this.taskStart = this.win.performance.now();
+    return result;
   }
 
   /** Ends our current task and lets the page run before we go on. */

@@ -42,6 +42,10 @@ describe('formatDateValue', () => {
 describe('numbers', () => {
   it('groups thousands and scales large numbers', () => {
     expect(formatNumber(1500)).toBe('1,500');
+    expect(formatNumber(999)).toBe('999');
+    expect(formatNumber(123456)).toBe('123,456');
+    expect(formatNumber(-1234567.0)).toBe('-1.235 million');
+    expect(formatNumber(-12345)).toBe('-12,345');
     expect(formatNumber(1.2e9)).toBe('1.2 billion');
     expect(ordinal(11)).toBe('11th');
     expect(ordinal(22)).toBe('22nd');
