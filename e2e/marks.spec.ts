@@ -57,9 +57,10 @@ test('hovering "Putin" shows a card with "Vladimir Putin" and its mention count'
   const card = page.getByTestId('hover-card');
   await expect(card).toBeVisible();
   await expect(card.getByTestId('card-name')).toHaveText('Vladimir Putin');
-  await expect(card.getByTestId('card-count')).toHaveText('Mention 2 of 2 in this article');
+  // Putin is named in the headline, the first paragraph and this last one.
+  await expect(card.getByTestId('card-count')).toHaveText('Mention 3 of 3 in this article');
   await card.getByTestId('card-previous').click();
-  await expect(card.getByTestId('card-count')).toHaveText('Mention 1 of 2 in this article');
+  await expect(card.getByTestId('card-count')).toHaveText('Mention 2 of 3 in this article');
 });
 
 test('turning a mark type off in settings removes its marks in the open tab', async ({ context, page, server, extensionId }) => {

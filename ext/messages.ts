@@ -98,7 +98,7 @@ export interface AnchoredAnnotation {
 }
 
 export interface PageState {
-  status: 'article' | 'not-article' | 'off' | 'loading';
+  status: 'article' | 'not-article' | 'too-long' | 'off' | 'loading';
   url: string;
   meta: PageMeta;
   language?: string;

@@ -175,6 +175,11 @@ function PageView({ client, initial, initialSettings, onFirstRender }: PageViewP
           This page doesn’t look like an article, so Lede marks nothing here. You can still highlight text and take notes.
         </p>
       )}
+      {state.status === 'too-long' && (
+        <p class="notice" data-testid="popup-too-long">
+          This page is too long for Lede to mark without slowing it down. You can still highlight text and take notes.
+        </p>
+      )}
       {state.status === 'loading' && (
         <p class="notice" role="status" data-testid="popup-still-loading">
           Still reading this page…

@@ -17,8 +17,10 @@ import { MarkPainter, supportsHighlights, type PageWindow } from './painter';
 import { UiHost } from './ui-host';
 import { yieldToPage, sliceDeadline } from './scheduling';
 
-/** Characters of article text we extract at most: a million-word page gets its first ~70,000 words. */
-const MAX_ARTICLE_CHARS = 400_000;
+/** Characters of article text we mark at most: a million-word page gets its first ~35,000 words. */
+const MAX_ARTICLE_CHARS = 200_000;
+/** Marks painted per task. */
+const PAINT_BATCH = 1500;
 /** Characters per extraction request to the background; a long article streams in several. */
 const EXTRACT_SLICE_CHARS = 40_000;
 
@@ -83,11 +85,18 @@ export class LedeSession {
     this.index = await this.buildIndex(roots, this.body?.blockSet);
     lap('indexed');
     if (this.signal.aborted || !this.body) return;
+    if (this.index.truncated) {
+      // Hundreds of thousands of words (a book, a log, a generated page): repainting highlights over
+      // all of it would freeze the page, so Lede leaves it unmarked and says so in the popup.
+      this.status = 'too-long';
+      return;
+    }
     // Waiting for the background's extraction gives the page its turn; paint as soon as it answers.
     this.extraction = await this.extractInSlices(this.index.text);
     lap('extracted');
     if (this.signal.aborted) return;
-    this.paint();
+    await this.paint();
+    if (this.signal.aborted) return;
     lap('painted');
     this.endTask();
     this.paintedMs = this.win.performance.now() - this.startedAt;
@@ -164,8 +173,11 @@ export class LedeSession {
     return this.index?.toRange(this.doc, start, end) ?? null;
   }
 
-  /** Paints every mark, grouped by type, and applies the visible types and colour scheme. */
-  paint(): void {
+  /**
+   * Paints every mark and applies the visible types and colour scheme. Ranges are made in batches
+   * with a yield between them, so a very long article never holds the page for long.
+   */
+  async paint(): Promise<void> {
     if (!this.extraction || !this.index) return;
     this.marks = buildMarks(this.extraction.entities, this.extraction.figures);
     this.markStarts = this.marks.marks.map((m) => m.start);
@@ -175,21 +187,28 @@ export class LedeSession {
     painter.setScheme(this.settings.scheme, this.shadowRoots());
     painter.showTypes(this.settings.types);
     painter.setVisible(FLASH, true);
-    const byType = new Map<Mark['type'], AbstractRange[]>();
-    for (const mark of this.marks.marks) {
-      const span = this.index.toSpan(mark.start, mark.end);
-      if (!span) continue;
-      const range = new this.win.StaticRange({
-        startContainer: span.startNode,
-        startOffset: span.startOffset,
-        endContainer: span.endNode,
-        endOffset: span.endOffset,
-      });
-      let list = byType.get(mark.type);
-      if (!list) byType.set(mark.type, (list = []));
-      list.push(range);
+    const marks = this.marks.marks;
+    for (let from = 0; from < marks.length; from += PAINT_BATCH) {
+      if (from > 0) {
+        await this.yield();
+        if (this.signal.aborted) return;
+      }
+      const byType = new Map<Mark['type'], AbstractRange[]>();
+      for (const mark of marks.slice(from, from + PAINT_BATCH)) {
+        const span = this.index.toSpan(mark.start, mark.end);
+        if (!span) continue;
+        const range = new this.win.StaticRange({
+          startContainer: span.startNode,
+          startOffset: span.startOffset,
+          endContainer: span.endNode,
+          endOffset: span.endOffset,
+        });
+        let list = byType.get(mark.type);
+        if (!list) byType.set(mark.type, (list = []));
+        list.push(range);
+      }
+      for (const [type, ranges] of byType) painter.add(type, ranges);
     }
-    for (const [type, ranges] of byType) painter.add(type, ranges);
   }
 
   applySettings(settings: Settings): void {
