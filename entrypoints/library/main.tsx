@@ -3,6 +3,9 @@ import { LedeDB } from '../../store/db';
 import { LedeRepo } from '../../store/repo';
 import { Library } from './Library';
 import './library.css';
+import { askForPersistentStorage } from '../../ext/persist';
+
+void askForPersistentStorage(navigator);
 
 // The benchmark reads these marks: first view from navigation start, and each search from
 // its input event to the commit of its results.

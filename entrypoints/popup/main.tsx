@@ -1,6 +1,9 @@
 import { render } from 'preact';
 import { Popup } from './Popup';
 import './popup.css';
+import { askForPersistentStorage } from '../../ext/persist';
+
+void askForPersistentStorage(navigator);
 
 // The benchmark's clock starts when the popup's code starts, and stops at the first commit of the
 // article view (performance mark `lede:popup-rendered`).
