@@ -39,7 +39,8 @@ function qualifierStart(doc: Doc, sentStart: number, at: number): number {
 export function refineFigures(doc: Doc, a: number, spans: Array<[number, number, string]>, rules = 11, b = a): Array<[number, number, string]> {
   const out: Array<[number, number, string]> = [];
   for (let k = 0; k < spans.length; k++) {
-    let [s, e, type] = spans[k]!;
+    const [first, e, type] = spans[k]!;
+    let s = first;
     // A span of qualifier words only, glued to the next figure: one figure.
     const next = spans[k + 1];
     if (rules & 1 && next && next[0] === e) {
