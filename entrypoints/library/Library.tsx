@@ -7,7 +7,7 @@ import { ImportReportView } from '../../components/library/ImportReportView';
 import { LibraryRow } from '../../components/library/LibraryRow';
 import { ProgressBar, type Progress } from '../../components/library/ProgressBar';
 import { VirtualList } from '../../components/library/VirtualList';
-import { downloadBlob } from '../../ext/library/download';
+import { downloadBlob } from '../../ext/download';
 import type { LibraryExportKind } from '../../ext/library/exports';
 import { notifyTabs } from '../../ext/library/notify';
 import { liveCatalogue, loadFirstView } from '../../ext/library/records';

@@ -1,5 +1,5 @@
-// Getting a file out of an extension page without the downloads permission: a Blob
-// behind a temporary <a download>.
+// Getting a file out of an extension page (popup, library) without the downloads permission: a
+// Blob behind a temporary <a download>.
 
 export function downloadBlob(doc: Document, filename: string, blob: Blob): void {
   const url = URL.createObjectURL(blob);
