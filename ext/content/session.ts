@@ -9,6 +9,7 @@ import { FLASH_HIGHLIGHT as FLASH } from '../../lib/marks/palette';
 import { buildMarks, type Mark, type MarkSet } from '../../lib/marks/mentions';
 import { isSiteDisabled, type Settings } from '../../lib/marks/settings';
 import { findArticle, type ArticleBody } from '../../lib/page/body';
+import { IntervalIndex } from '../../lib/page/intervals';
 import { readMetadata } from '../../lib/page/metadata';
 import { TextIndexBuilder, type TextIndex } from '../../lib/page/text-index';
 import type { PageEntity, PageFact, PageState } from '../messages';
@@ -42,7 +43,7 @@ export class LedeSession {
   readonly ui: UiHost;
   readonly painter: MarkPainter | null;
   readonly card: HoverCard;
-  private markStarts: number[] = [];
+  private markIndex = new IntervalIndex<Mark>([]);
   private cursor = -1;
 
   constructor(
@@ -180,7 +181,7 @@ export class LedeSession {
   async paint(): Promise<void> {
     if (!this.extraction || !this.index) return;
     this.marks = buildMarks(this.extraction.entities, this.extraction.figures);
-    this.markStarts = this.marks.marks.map((m) => m.start);
+    this.markIndex = new IntervalIndex(this.marks.marks);
     const painter = this.painter;
     if (!painter) return;
     painter.clearMarks();
@@ -229,21 +230,13 @@ export class LedeSession {
     return [...roots];
   }
 
-  /** The visible mark at a flat offset, if any (binary search over sorted starts). */
+  /** The innermost visible mark at a flat offset, if any (an entity may sit inside a figure's span). */
   markAt(offset: number): Mark | null {
-    let lo = 0;
-    let hi = this.markStarts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.markStarts[mid]! <= offset) lo = mid + 1;
-      else hi = mid;
+    let best: Mark | null = null;
+    for (const mark of this.markIndex.allAt(offset)) {
+      if (this.settings.types[mark.type] && (!best || mark.end - mark.start < best.end - best.start)) best = mark;
     }
-    // Marks do not nest within a kind, but an entity may sit inside a figure's span: look back a little.
-    for (let i = lo - 1; i >= 0 && i >= lo - 4; i--) {
-      const mark = this.marks.marks[i]!;
-      if (mark.start <= offset && offset < mark.end && this.settings.types[mark.type]) return mark;
-    }
-    return null;
+    return best;
   }
 
   /** Scrolls a flat span into view and flashes it. */
