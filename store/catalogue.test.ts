@@ -5,7 +5,7 @@ import { searchWords } from '../lib/model/search-words';
 import { HIGHLIGHT_COLOURS, type Annotation, type Article, type HighlightColour } from '../lib/model/types';
 import { LedeRepo } from './repo';
 import { memoryDb } from './testing';
-import { buildCatalogue, facetsOf, hasPrefix, newestLive } from '../lib/library/catalogue';
+import { buildCatalogue, facetsOf, hasPrefix } from '../lib/library/catalogue';
 import { DEFAULT_QUERY, previewOf, runQuery, type LibraryQuery } from '../lib/library/query';
 
 let n = 0;
@@ -95,17 +95,6 @@ describe('the library catalogue', () => {
     expect(first).toMatchObject({ complete: false, annotations: undefined });
     expect(first.entries[0]!.highlights).toBe(1);
     expect(buildCatalogue([a], [highlight(a.id, 'x')])).toMatchObject({ complete: true, annotations: 1 });
-  });
-
-  it('picks the newest live articles for the first view, in the order the list shows them', () => {
-    const old = article({ title: 'Old', updated: '2026-01-01T00:00:00.000Z' });
-    const mid = article({ title: 'Mid', updated: '2026-02-01T00:00:00.000Z' });
-    const gone = article({ title: 'Gone', updated: '2026-09-01T00:00:00.000Z', deleted: '2026-09-01T00:00:00.000Z' });
-    const fresh = article({ title: 'New', updated: '2026-03-01T00:00:00.000Z' });
-    const picked = newestLive([old, mid, gone, fresh], 2);
-    expect(titles(picked.map((article) => ({ article })))).toEqual(['New', 'Mid']);
-    const all = [old, mid, fresh];
-    expect(newestLive(all, 3).map((a) => a.id)).toEqual(runQuery(buildCatalogue(all, []), DEFAULT_QUERY).map((e) => e.article.id));
   });
 
   it('lists tags and sites by use', () => {

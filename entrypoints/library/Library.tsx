@@ -10,7 +10,7 @@ import { VirtualList } from '../../components/library/VirtualList';
 import { downloadBlob } from '../../ext/download';
 import type { LibraryExportKind } from '../../ext/library/exports';
 import { notifyTabs } from '../../ext/library/notify';
-import { liveCatalogue, loadFirstView } from '../../ext/library/records';
+import { liveCatalogue } from '../../ext/library/records';
 import type { ImportReport } from '../../lib/export/merge';
 import { facetsOf, type Catalogue } from '../../lib/library/catalogue';
 import { changedIds, versionsOf } from '../../lib/library/changes';
@@ -20,13 +20,17 @@ import type { LedeRepo } from '../../store/repo';
 
 export const ROW_HEIGHT = 84;
 /** Rows whose highlights the first view reads: a screenful and the list's overscan. */
-const firstViewRows = (): number => Math.ceil((typeof innerHeight === 'number' && innerHeight > 0 ? innerHeight : 1200) / ROW_HEIGHT) + 8;
+export const firstViewRows = (): number => Math.ceil((typeof innerHeight === 'number' && innerHeight > 0 ? innerHeight : 1200) / ROW_HEIGHT) + 8;
 /** Articles per write transaction in a bulk delete or undo: big enough to be quick, small enough to show progress. */
 const BULK_CHUNK = 100;
 
 export interface LibraryProps {
   db: LedeDB;
   repo: LedeRepo;
+  /** The first view, when it was read before the page first rendered. */
+  initial?: Catalogue;
+  /** The first view's read (newest rows), already under way; null if it failed. */
+  firstView: Promise<Catalogue | null>;
   /** Called once, at the first commit that shows the library (rows, or the empty state). */
   onFirstRender?: (rows: number, catalogue: Catalogue) => void;
   /** Called once, at the first commit of the whole library (every article's highlights read). */
@@ -54,8 +58,8 @@ async function inChunks(ids: readonly string[], label: string, setProgress: (p: 
   setProgress({ label, done: ids.length, total: ids.length });
 }
 
-export function Library({ db, repo, onFirstRender, onComplete, onSearchRendered }: LibraryProps) {
-  const [catalogue, setCatalogue] = useState<Catalogue | null>(null);
+export function Library({ db, repo, initial, firstView, onFirstRender, onComplete, onSearchRendered }: LibraryProps) {
+  const [catalogue, setCatalogue] = useState<Catalogue | null>(initial ?? null);
   const [loadError, setLoadError] = useState('');
   const [query, setQuery] = useState<LibraryQuery>(DEFAULT_QUERY);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
@@ -84,15 +88,15 @@ export function Library({ db, repo, onFirstRender, onComplete, onSearchRendered 
         error: (e: unknown) => setLoadError(messageOf(e)),
       });
     };
-    loadFirstView(db, firstViewRows())
-      .then((c) => !full && !stopped && setCatalogue(c))
-      .catch(() => undefined)
-      .finally(() => setTimeout(subscribe, 0));
+    void firstView.then((c) => {
+      if (c && !full && !stopped) setCatalogue(c);
+      setTimeout(subscribe, 0);
+    });
     return () => {
       stopped = true;
       sub?.unsubscribe();
     };
-  }, [db]);
+  }, [db, firstView]);
 
   // Search words are worked out in idle time after the first view, so the first search finds them ready.
   useEffect(() => {

@@ -130,12 +130,3 @@ export function facetsOf(catalogue: Catalogue): Facets {
     sites: [...sites.values()].sort((a, b) => b.count - a.count || a.site.localeCompare(b.site)),
   };
 }
-
-
-/** The `n` live articles changed most recently, newest first (the default sort's first rows). */
-export function newestLive(articles: readonly Article[], n: number): Article[] {
-  return articles
-    .filter((a) => a.deleted === undefined)
-    .sort((a, b) => Date.parse(b.updated) - Date.parse(a.updated) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-    .slice(0, n);
-}
