@@ -1,48 +1,6 @@
 import type { Frame, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-
-/** Selects `phrase` inside the demo article with a real mouse drag. */
-async function select(page: Page, phrase: string): Promise<void> {
-  const box = await page.evaluate((phrase) => {
-    for (const p of document.querySelectorAll('article p')) {
-      const text = p.firstChild as Text;
-      const at = text.data.indexOf(phrase);
-      if (at < 0) continue;
-      p.scrollIntoView({ block: 'center' });
-      const range = document.createRange();
-      range.setStart(text, at);
-      range.setEnd(text, at + 1);
-      const first = range.getBoundingClientRect();
-      range.setStart(text, at + phrase.length - 1);
-      range.setEnd(text, at + phrase.length);
-      const last = range.getBoundingClientRect();
-      return { x1: first.left + 1, y1: first.top + first.height / 2, x2: last.right - 1, y2: last.top + last.height / 2 };
-    }
-    throw new Error(`phrase not found: ${phrase}`);
-  }, phrase);
-  await page.mouse.move(box.x1, box.y1);
-  await page.mouse.down();
-  await page.mouse.move(box.x2, box.y2, { steps: 5 });
-  await page.mouse.up();
-  await expect(page.getByTestId('lede-toolbar')).toBeVisible();
-}
-
-/** Texts of the reader's highlights painted on the page, by colour. */
-async function noteTexts(page: Page): Promise<Record<string, string[]>> {
-  return page.evaluate(() => {
-    const out: Record<string, string[]> = {};
-    CSS.highlights.forEach((highlight, name) => {
-      if (!name.startsWith('lede-note-') || highlight.size === 0) return;
-      out[name.slice('lede-note-'.length)] = [...highlight].map((r) => {
-        const range = document.createRange();
-        range.setStart(r.startContainer, r.startOffset);
-        range.setEnd(r.endContainer, r.endOffset);
-        return range.toString();
-      });
-    });
-    return out;
-  });
-}
+import { noteTexts, painted, select } from './reader';
 
 async function noteFrame(page: Page): Promise<Frame> {
   await expect(page.locator('lede-ui iframe[data-testid="note-frame"]')).toBeVisible();
@@ -54,13 +12,9 @@ async function noteFrame(page: Page): Promise<Frame> {
 
 const PHRASE = 'Trade between China and Russia reached 244.8 billion U.S. dollars in 2024';
 
-async function ready(page: Page): Promise<void> {
-  await page.waitForFunction(() => performance.getEntriesByName('lede:painted').length > 0, undefined, { timeout: 15_000 });
-}
-
 test('highlight with a note survives a reload and a browser restart; edit and delete work', async ({ page, server, relaunch }) => {
   await page.goto(`${server.origin}/article.html`);
-  await ready(page);
+  await painted(page);
   await select(page, PHRASE);
   await page.getByTestId('add-note').click();
   const frame = await noteFrame(page);
@@ -74,13 +28,13 @@ test('highlight with a note survives a reload and a browser restart; edit and de
   expect(leaked).toBe(false);
 
   await page.reload();
-  await ready(page);
+  await painted(page);
   await expect.poll(() => noteTexts(page)).toEqual({ yellow: [PHRASE] });
 
   const restarted = await relaunch();
   const again = restarted.page;
   await again.goto(`${server.origin}/article.html`);
-  await ready(again);
+  await painted(again);
   await expect.poll(() => noteTexts(again)).toEqual({ yellow: [PHRASE] });
 
   // Click the highlight: the editor shows the saved note; change colour and note.
@@ -111,10 +65,10 @@ test('highlight with a note survives a reload and a browser restart; edit and de
 
 test('two tabs on one article see each other’s highlights without reload', async ({ context, page, server }) => {
   await page.goto(`${server.origin}/article.html`);
-  await ready(page);
+  await painted(page);
   const other = await context.newPage();
   await other.goto(`${server.origin}/article.html?utm_source=newsletter`);
-  await ready(other);
+  await painted(other);
   await page.bringToFront();
   await select(page, 'Xi introduced his newly launched Global Governance Initiative');
   await page.getByTestId('highlight-blue').click();
@@ -126,7 +80,7 @@ test('after the site edits the article, highlights come back on their text or ar
   const original = await (await fetch(`${server.origin}/article.html`)).text();
   server.set('/edited.html', original);
   await page.goto(`${server.origin}/edited.html`);
-  await ready(page);
+  await painted(page);
   const kept = 'He emphasized five guiding principles';
   const removed = 'The leaders also signed over 20 cooperation agreements';
   const reworded = 'Xi also called for strengthened resilience and understanding in cooperation';
@@ -143,7 +97,7 @@ test('after the site edits the article, highlights come back on their text or ar
     .replace(/<p>The leaders also signed[^<]*<\/p>/, '');
   server.set('/edited.html', edited);
   await page.reload();
-  await ready(page);
+  await painted(page);
   await expect.poll(async () => (await noteTexts(page)).yellow?.sort() ?? []).toEqual(
     [kept, 'Xi also called for stronger resilience and mutual understanding in cooperation'].sort(),
   );

@@ -7,42 +7,11 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { seedMessages, seedThroughBackground } from '../scripts/library-seed.ts';
 import { expect, test } from './fixtures';
+import { records, wipe } from './library-db';
+import { noteTexts, painted, select } from './reader';
 
 const ARTICLES = 100;
 const PER_ARTICLE = 10;
-
-interface Table {
-  toArray(): Promise<{ id: string }[]>;
-  clear(): Promise<void>;
-}
-
-/** What the library page exposes as `globalThis.lede` (its Dexie database). */
-interface Lede {
-  db: {
-    articles: Table;
-    annotations: Table;
-    search: Table;
-    transaction(mode: string, tables: unknown[], body: () => Promise<unknown>): Promise<unknown>;
-  };
-}
-
-/** Every record, sorted by id, as the page's own Dexie connection sees it. */
-async function records(page: Page): Promise<unknown> {
-  return page.evaluate(async () => {
-    const { db } = (globalThis as unknown as { lede: Lede }).lede;
-    const [articles, annotations] = await Promise.all([db.articles.toArray(), db.annotations.toArray()]);
-    const order = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-    return { articles: articles.sort(order), annotations: annotations.sort(order) };
-  });
-}
-
-/** A new machine, or a reader who cleared the browser's data: every table emptied. */
-async function wipe(page: Page): Promise<void> {
-  await page.evaluate(async () => {
-    const { db } = (globalThis as unknown as { lede: Lede }).lede;
-    await db.transaction('rw', [db.articles, db.annotations, db.search], () => Promise.all([db.articles.clear(), db.annotations.clear(), db.search.clear()]));
-  });
-}
 
 async function download(page: Page, testId: string, path: string): Promise<string> {
   const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
@@ -220,51 +189,13 @@ test('the library works from the keyboard', async ({ context, extensionId }) => 
   await expect(page.getByTestId('library-list')).toBeFocused();
 });
 
-/** The reader's highlights painted on a page (CSS highlights named lede-note-*), as text. */
-async function paintedNotes(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const out: string[] = [];
-    CSS.highlights.forEach((highlight, name) => {
-      if (!name.startsWith('lede-note-')) return;
-      for (const r of highlight) {
-        const range = document.createRange();
-        range.setStart(r.startContainer, r.startOffset);
-        range.setEnd(r.endContainer, r.endOffset);
-        out.push(range.toString());
-      }
-    });
-    return out;
-  });
-}
-
 test('deleting an article in the library clears its highlights from an open tab, and undo paints them again', async ({ context, page, server, extensionId }) => {
   const phrase = 'Xi introduced his newly launched Global Governance Initiative';
   await page.goto(`${server.origin}/article.html`);
-  await page.waitForFunction(() => performance.getEntriesByName('lede:painted').length > 0, undefined, { timeout: 15_000 });
-  // Select the phrase with a real drag and highlight it from Lede's toolbar.
-  const box = await page.evaluate((phrase) => {
-    for (const p of document.querySelectorAll('article p')) {
-      const text = p.firstChild as Text;
-      const at = text.data.indexOf(phrase);
-      if (at < 0) continue;
-      p.scrollIntoView({ block: 'center' });
-      const range = document.createRange();
-      range.setStart(text, at);
-      range.setEnd(text, at + 1);
-      const first = range.getBoundingClientRect();
-      range.setStart(text, at + phrase.length - 1);
-      range.setEnd(text, at + phrase.length);
-      const last = range.getBoundingClientRect();
-      return { x1: first.left + 1, y1: first.top + first.height / 2, x2: last.right - 1, y2: last.top + last.height / 2 };
-    }
-    throw new Error('phrase not found');
-  }, phrase);
-  await page.mouse.move(box.x1, box.y1);
-  await page.mouse.down();
-  await page.mouse.move(box.x2, box.y2, { steps: 5 });
-  await page.mouse.up();
+  await painted(page);
+  await select(page, phrase);
   await page.getByTestId('highlight-yellow').click();
-  await expect.poll(() => paintedNotes(page)).toEqual([phrase]);
+  await expect.poll(() => noteTexts(page)).toEqual({ yellow: [phrase] });
 
   const library = await context.newPage();
   await library.goto(`chrome-extension://${extensionId}/library.html`);
@@ -272,7 +203,7 @@ test('deleting an article in the library clears its highlights from an open tab,
   await library.getByTestId('library-select-all').check();
   await library.getByTestId('library-delete').click();
   await expect(library.getByTestId('library-counts')).toHaveText('0 articles · 0 highlights');
-  await expect.poll(() => paintedNotes(page)).toEqual([]);
+  await expect.poll(() => noteTexts(page)).toEqual({});
   await library.getByTestId('library-undo').click();
-  await expect.poll(() => paintedNotes(page)).toEqual([phrase]);
+  await expect.poll(() => noteTexts(page)).toEqual({ yellow: [phrase] });
 });
