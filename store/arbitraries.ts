@@ -1,7 +1,7 @@
 // fast-check generators for whole libraries: Unicode everywhere, empty and very long
-// notes, text that looks like HTML, tombstones, both position units.
+// notes, text that looks like HTML, tombstones, both position units, the names articles mention.
 import fc from 'fast-check';
-import { HIGHLIGHT_COLOURS, type Annotation, type Article, type Selector } from '../lib/model/types';
+import { ENTITY_TYPES, HIGHLIGHT_COLOURS, type Annotation, type Article, type ArticleEntity, type Selector } from '../lib/model/types';
 
 const hostile = fc.constantFrom(
   '<img src=x onerror=alert(1)>',
@@ -51,11 +51,21 @@ const selectors: fc.Arbitrary<Selector[]> = fc
 
 const tags = fc.array(fc.oneof(nonEmpty(30), hostile), { maxLength: 4 });
 
-function withOptional<T extends object>(base: fc.Arbitrary<T>, extra: Record<string, fc.Arbitrary<string>>): fc.Arbitrary<T> {
+const entities: fc.Arbitrary<ArticleEntity[]> = fc.array(
+  fc.record({
+    type: fc.constantFrom(...ENTITY_TYPES),
+    key: fc.oneof(nonEmpty(40), hostile),
+    label: fc.oneof(nonEmpty(40), hostile),
+    count: fc.integer({ min: 1, max: 500 }),
+  }),
+  { maxLength: 5 },
+);
+
+function withOptional<T extends object>(base: fc.Arbitrary<T>, extra: Record<string, fc.Arbitrary<unknown>>): fc.Arbitrary<T> {
   const keys = Object.keys(extra);
   return fc.tuple(base, fc.record(extra, { requiredKeys: [] })).map(([b, e]) => {
     const out: Record<string, unknown> = { ...(b as Record<string, unknown>) };
-    const optional = e as Partial<Record<string, string>>;
+    const optional = e as Partial<Record<string, unknown>>;
     for (const k of keys) if (optional[k] !== undefined) out[k] = optional[k];
     return out as T;
   });
@@ -78,7 +88,7 @@ export const libraryArb: fc.Arbitrary<{ articles: Article[]; annotations: Annota
               created: isoTime,
               updated: isoTime,
             }),
-            { byline: anyText(30), published: fc.oneof(isoTime, fc.constant('2025-09-01')), deleted: isoTime },
+            { byline: anyText(30), published: fc.oneof(isoTime, fc.constant('2025-09-01')), deleted: isoTime, entities },
           ),
         ),
       ),

@@ -1,8 +1,8 @@
 // The library page's in-memory catalogue against the store's Dexie word index: both must find the same.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { searchWords } from '../lib/model/search-words';
-import { HIGHLIGHT_COLOURS, type Annotation, type Article, type HighlightColour } from '../lib/model/types';
+import { HIGHLIGHT_COLOURS, type Annotation, type Article, type ArticleEntity, type HighlightColour } from '../lib/model/types';
+import { searchEntry } from './db';
 import { LedeRepo } from './repo';
 import { memoryDb } from './testing';
 import { buildCatalogue, facetsOf, hasPrefix } from '../lib/library/catalogue';
@@ -97,11 +97,32 @@ describe('the library catalogue', () => {
     expect(buildCatalogue([a], [highlight(a.id, 'x')])).toMatchObject({ complete: true, annotations: 1 });
   });
 
-  it('lists tags and sites by use', () => {
-    const a = article({ site: 'Alpha', tags: ['Energy'] });
-    const b = article({ site: 'Alpha' });
+  it('lists tags, sites and names by use', () => {
+    const xi = { type: 'PER', key: 'Xi Jinping', label: 'Xi Jinping', count: 5 } as const;
+    const a = article({ site: 'Alpha', tags: ['Energy'], entities: [xi, { type: 'LOC', key: 'Beijing', label: 'Beijing', count: 9 }] });
+    const b = article({ site: 'Alpha', entities: [{ ...xi, key: 'xi jinping', count: 1 }] });
     const cat = buildCatalogue([a, b], [highlight(b.id, 'x', { tags: ['energy', 'Oil'] })]);
-    expect(facetsOf(cat)).toEqual({ tags: [{ tag: 'Energy', count: 2 }, { tag: 'Oil', count: 1 }], sites: [{ site: 'Alpha', count: 2 }] });
+    expect(facetsOf(cat)).toEqual({
+      tags: [{ tag: 'Energy', count: 2 }, { tag: 'Oil', count: 1 }],
+      sites: [{ site: 'Alpha', count: 2 }],
+      entities: [
+        { type: 'PER', label: 'Xi Jinping', count: 2 },
+        { type: 'LOC', label: 'Beijing', count: 1 },
+      ],
+    });
+  });
+
+  it('filters by the names an article mentions, each word a prefix, with the other filters', () => {
+    const a = article({ title: 'Summit', entities: [{ type: 'PER', key: 'Xi Jinping', label: 'Xi Jinping', count: 4 }, { type: 'PER', key: 'Vladimir Putin', label: 'Vladimir Putin', count: 2 }] });
+    const b = article({ title: 'Port', site: 'Other', entities: [{ type: 'LOC', key: 'Xiamen', label: 'Xiamen', count: 1 }] });
+    const c = article({ title: 'Old, saved before names were kept' });
+    const cat = buildCatalogue([a, b, c], []);
+    expect(titles(runQuery(cat, q({ entity: 'Xi Jinping' })))).toEqual(['Summit']);
+    expect(titles(runQuery(cat, q({ entity: 'putin XI' })))).toEqual(['Summit']);
+    expect(titles(runQuery(cat, q({ entity: 'xi', sort: 'title', order: 'asc' })))).toEqual(['Port', 'Summit']);
+    expect(titles(runQuery(cat, q({ entity: 'xi', site: 'Other' })))).toEqual(['Port']);
+    expect(runQuery(cat, q({ entity: 'summit' }))).toEqual([]);
+    expect(runQuery(cat, q({ entity: ' ' }))).toHaveLength(3);
   });
 
   it('finds a prefix in a sorted word list exactly when some word starts with it', () => {
@@ -116,9 +137,26 @@ describe('the library catalogue', () => {
 
 // The page's in-memory search must answer exactly as the store's Dexie word index does.
 const VOCAB = ['budget', 'budgets', 'deficit', 'Beijing', 'élan', 'elan', 'oil', 'oilfield', 'summit', 'tariff', '2025', 'x'];
+const NAMES: ArticleEntity[] = [
+  { type: 'PER', key: 'Xi Jinping', label: 'Xi Jinping', count: 3 },
+  { type: 'PER', key: 'Vladimir Putin', label: 'Vladimir Putin', count: 2 },
+  { type: 'LOC', key: 'Beijing', label: 'Beijing', count: 1 },
+  { type: 'ORG', key: 'Shanghai Cooperation Organization', label: 'Shanghai Cooperation Organization', count: 1 },
+  { type: 'LOC', key: 'Xiamen', label: 'Xiamen', count: 1 },
+];
 const textArb = fc.array(fc.constantFrom(...VOCAB), { maxLength: 4 }).map((w) => w.join(' '));
 const libArb = fc
-  .array(fc.record({ title: textArb, note: textArb, tags: fc.array(fc.constantFrom('Energy', 'energy', 'Trade'), { maxLength: 2 }), site: fc.constantFrom('A', 'B'), deleted: fc.boolean() }), { minLength: 1, maxLength: 6 })
+  .array(
+    fc.record({
+      title: textArb,
+      note: textArb,
+      tags: fc.array(fc.constantFrom('Energy', 'energy', 'Trade'), { maxLength: 2 }),
+      site: fc.constantFrom('A', 'B'),
+      entities: fc.uniqueArray(fc.constantFrom(...NAMES), { maxLength: 3, selector: (e) => `${e.type}:${e.key}` }),
+      deleted: fc.boolean(),
+    }),
+    { minLength: 1, maxLength: 6 },
+  )
   .chain((arts) =>
     fc.tuple(
       fc.constant(arts),
@@ -130,6 +168,7 @@ const queryArb = fc.record({
   tag: fc.option(fc.constantFrom('energy', 'Trade', 'oil'), { nil: undefined }),
   site: fc.option(fc.constantFrom('A', 'B'), { nil: undefined }),
   colour: fc.option(fc.constantFrom<HighlightColour>(...HIGHLIGHT_COLOURS), { nil: undefined }),
+  entity: fc.option(fc.constantFrom('xi', 'Xi Jinping', 'putin xi', 'shanghai org', 'bei', 'nobody'), { nil: undefined }),
 });
 
 describe('the in-memory search against the Dexie word index', () => {
@@ -137,13 +176,15 @@ describe('the in-memory search against the Dexie word index', () => {
     await fc.assert(
       fc.asyncProperty(libArb, queryArb, async ([arts, anns], query) => {
         const t = (i: number) => new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString();
-        const articles = arts.map((a, i) => article({ title: a.title, note: a.note, tags: a.tags.slice(0, 1), site: a.site, updated: t(i), ...(a.deleted ? { deleted: t(100) } : {}) }));
+        const articles = arts.map((a, i) =>
+          article({ title: a.title, note: a.note, tags: a.tags.slice(0, 1), site: a.site, updated: t(i), ...(a.entities.length ? { entities: a.entities } : {}), ...(a.deleted ? { deleted: t(100) } : {}) }),
+        );
         const annotations = anns.map((h, i) => highlight(articles[h.article]!.id, h.exact, { note: h.note, colour: h.colour, tags: h.tags, updated: t(i), ...(h.deleted ? { deleted: t(100) } : {}) }));
         const db = memoryDb(`cmp-${n}`);
         await db.articles.bulkAdd(articles);
         await db.annotations.bulkAdd(annotations);
-        await db.search.bulkAdd(articles.map((a) => ({ articleId: a.id, words: searchWords(a, annotations.filter((h) => h.articleId === a.id)) })));
-        const fromDexie = await new LedeRepo(db).listArticles({ query: query.text, tag: query.tag, site: query.site, colour: query.colour, sort: 'updated' });
+        await db.search.bulkAdd(articles.map((a) => searchEntry(a, annotations.filter((h) => h.articleId === a.id))));
+        const fromDexie = await new LedeRepo(db).listArticles({ query: query.text, entity: query.entity, tag: query.tag, site: query.site, colour: query.colour, sort: 'updated' });
         const fromMemory = runQuery(buildCatalogue(articles, annotations), q({ ...query, sort: 'updated', order: 'desc' }));
         db.close();
         expect(fromMemory.map((e) => e.article.id)).toEqual(fromDexie.items.map((s) => s.article.id));

@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import type { Annotation, Article } from '../lib/model/types';
-import { CURRENT_VERSION, LedeDB, V1_STORES } from './db';
+import { CURRENT_VERSION, LedeDB, V1_STORES, V2_STORES } from './db';
 import { LedeRepo } from './repo';
 import { memoryDeps } from './testing';
 
@@ -56,6 +56,8 @@ describe('LedeDB upgrade', () => {
     expect(await db.articles.toArray()).toEqual([article]);
     expect((await db.annotations.toArray()).sort((a, b) => a.id.localeCompare(b.id))).toEqual([live, tombstoned]);
     expect((await db.meta.get('upgradedTo2'))?.value).toEqual(expect.any(String));
+    expect((await db.meta.get('upgradedTo3'))?.value).toEqual(expect.any(String));
+    expect(await db.search.get(article.id)).toMatchObject({ articleId: article.id, names: [] });
 
     // The indexes kept work on the old rows; the dropped one is gone.
     expect(await db.annotations.where('articleId').equals(article.id).count()).toBe(2);
@@ -69,6 +71,49 @@ describe('LedeDB upgrade', () => {
     expect((await repo.searchLibrary('pipeline')).map((h) => h.annotations.map((a) => a.id))).toEqual([[live.id]]);
     expect(await repo.searchLibrary('communique')).toHaveLength(1);
     expect(await repo.searchLibrary('gone')).toEqual([]);
+    db.close();
+  });
+
+  it('opens a version 2 database with data, keeps every record and indexes the names articles mention', async () => {
+    const deps = memoryDeps();
+    const v2 = new Dexie('lede-upgrade-2', deps);
+    v2.version(1).stores(V1_STORES);
+    v2.version(2).stores(V2_STORES);
+    await v2.table('articles').add(article);
+    await v2.table('annotations').bulkAdd([live, tombstoned]);
+    // As version 2 wrote its search entries: words only.
+    await v2.table('search').add({ articleId: article.id, words: ['trade', 'agreement', 'pipeline', 'xi', 'putin'] });
+    await v2.table('meta').add({ key: 'upgradedTo2', value: '2025-09-01T00:00:00.000Z' });
+    v2.close();
+
+    const db = new LedeDB('lede-upgrade-2', deps);
+    await db.open();
+    expect(db.verno).toBe(CURRENT_VERSION);
+    expect(await db.articles.toArray()).toEqual([article]);
+    expect((await db.annotations.toArray()).sort((a, b) => a.id.localeCompare(b.id))).toEqual([live, tombstoned]);
+    expect(await db.search.toArray()).toEqual([{ articleId: article.id, words: ['trade', 'agreement', 'pipeline', 'xi', 'putin'], names: [] }]);
+    expect(await db.meta.get('upgradedTo2')).toEqual({ key: 'upgradedTo2', value: '2025-09-01T00:00:00.000Z' });
+    expect(db.search.schema.indexes.map((i) => i.name).sort()).toEqual(['names', 'words']);
+
+    // The old article still searches as before; once the reader highlights on it again, its names are kept and filter it.
+    const repo = new LedeRepo(db);
+    expect((await repo.listArticles({ query: 'pipeline' })).total).toBe(1);
+    expect((await repo.listArticles({ entity: 'xi' })).total).toBe(0);
+    await repo.upsertArticle({
+      url: article.url,
+      title: article.title,
+      site: article.site,
+      entities: [
+        { key: 'PER:Xi Jinping', label: 'Xi Jinping', type: 'PER', count: 6 },
+        { key: 'LOC:Beijing', label: 'Beijing', type: 'LOC', count: 2 },
+      ],
+    });
+    expect((await db.articles.get(article.id))?.entities).toEqual([
+      { type: 'PER', key: 'Xi Jinping', label: 'Xi Jinping', count: 6 },
+      { type: 'LOC', key: 'Beijing', label: 'Beijing', count: 2 },
+    ]);
+    expect((await repo.listArticles({ entity: 'xi jin' })).items.map((s) => s.article.id)).toEqual([article.id]);
+    expect((await repo.listArticles({ entity: 'beijing', query: 'pipeline' })).total).toBe(1);
     db.close();
   });
 

@@ -1,12 +1,20 @@
 // Lede's IndexedDB database. Every schema change is a new version with an upgrade
 // function; versions already shipped are never edited.
 import Dexie, { type Table } from 'dexie';
-import { searchWords } from '../lib/model/search-words';
+import { nameWords, searchWords } from '../lib/model/search-words';
 import type { Annotation, Article } from '../lib/model/types';
 
 export interface SearchEntry {
   articleId: string;
+  /** Words of the title, notes, quotes and tags (the library's search). */
   words: string[];
+  /** Words of the people, organisations and places the article names (its entity filter); from v3. */
+  names: string[];
+}
+
+/** The search entry of an article and its annotations (deleted highlights count for nothing). */
+export function searchEntry(article: Article, annotations: readonly Annotation[]): SearchEntry {
+  return { articleId: article.id, words: searchWords(article, annotations), names: nameWords(article) };
 }
 
 export interface MetaEntry {
@@ -34,7 +42,18 @@ export const V2_STORES = {
   meta: 'key',
 } as const;
 
-export const CURRENT_VERSION = 2;
+/**
+ * v3: articles carry the people, organisations and places they name (`entities`), and the
+ * search table indexes their words (`names`) for the library's entity filter.
+ */
+export const V3_STORES = {
+  articles: 'id, &url, updated, *tags',
+  annotations: 'id, articleId, *tags',
+  search: 'articleId, *words, *names',
+  meta: 'key',
+} as const;
+
+export const CURRENT_VERSION = 3;
 
 export interface DexieDeps {
   indexedDB: IDBFactory;
@@ -58,10 +77,23 @@ export class LedeDB extends Dexie {
         const articles = (await tx.table('articles').toArray()) as Article[];
         const annotations = (await tx.table('annotations').toArray()) as Annotation[];
         const byArticle = groupByArticle(annotations);
-        await tx.table('search').bulkPut(
-          articles.map((a): SearchEntry => ({ articleId: a.id, words: searchWords(a, byArticle.get(a.id) ?? []) })),
-        );
+        await tx.table('search').bulkPut(articles.map((a) => ({ articleId: a.id, words: searchWords(a, byArticle.get(a.id) ?? []) })));
         await tx.table('meta').put({ key: 'upgradedTo2', value: new Date().toISOString() } satisfies MetaEntry);
+      });
+    // v3: every search entry gets the words of its article's names. Articles saved before v3
+    // have no names yet (the page's extraction was not kept); they gain them when the reader
+    // next highlights or writes on the article.
+    this.version(3)
+      .stores(V3_STORES)
+      .upgrade(async (tx) => {
+        const articles = new Map(((await tx.table('articles').toArray()) as Article[]).map((a) => [a.id, a]));
+        await tx
+          .table('search')
+          .toCollection()
+          .modify((entry: Partial<SearchEntry> & { articleId: string }) => {
+            entry.names = nameWords(articles.get(entry.articleId) ?? {});
+          });
+        await tx.table('meta').put({ key: 'upgradedTo3', value: new Date().toISOString() } satisfies MetaEntry);
       });
   }
 }

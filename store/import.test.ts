@@ -7,7 +7,7 @@ import { planMerge } from '../lib/export/merge';
 import type { Annotation, Article } from '../lib/model/types';
 import { libraryArb } from './arbitraries';
 import { backupText, restoreBackup } from './backup';
-import type { LedeDB } from './db';
+import { CURRENT_VERSION, type LedeDB } from './db';
 import { importFile } from './import';
 import { LedeRepo } from './repo';
 import { dump, memoryDb, steppingClock } from './testing';
@@ -73,7 +73,7 @@ describe('export → import round trip (property)', () => {
     const gone = await repo.createAnnotation({ articleId: article.id, selectors: [{ type: 'TextQuoteSelector', exact: 'x', prefix: '', suffix: '' }] });
     await repo.deleteAnnotation(gone.id);
     const text = await backupText(db);
-    expect(JSON.parse(text)).toMatchObject({ format: 'lede-backup', version: 1, databaseVersion: 2 });
+    expect(JSON.parse(text)).toMatchObject({ format: 'lede-backup', version: 1, databaseVersion: CURRENT_VERSION });
     const target = freshDb();
     const report = await restoreBackup(target, new Blob([text]));
     expect(report).toMatchObject({ ok: true, format: 'lede-backup', added: 2, deleted: 1 });

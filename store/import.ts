@@ -9,10 +9,9 @@ import {
 } from '../lib/export/library-file';
 import { failedReport, planMerge, type ImportReport } from '../lib/export/merge';
 import { nowIso } from '../lib/model/records';
-import { searchWords } from '../lib/model/search-words';
 import type { Article } from '../lib/model/types';
 import type { Table } from 'dexie';
-import { groupByArticle, type LedeDB } from './db';
+import { groupByArticle, searchEntry, type LedeDB } from './db';
 import { toStoreError } from './errors';
 
 export type { ImportReport };
@@ -72,7 +71,7 @@ export async function importFile(db: LedeDB, input: string | Blob, opts: ImportO
         // One range read per article: Dexie's anyOf walks a cursor, far slower here.
         const anns = await inSlices(touched, async (ids) => (await Promise.all(ids.map((id) => db.annotations.where('articleId').equals(id).toArray()))).flat());
         const grouped = groupByArticle(anns);
-        const entries = arts.filter((a): a is Article => a !== undefined).map((a) => ({ articleId: a.id, words: searchWords(a, grouped.get(a.id) ?? []) }));
+        const entries = arts.filter((a): a is Article => a !== undefined).map((a) => searchEntry(a, grouped.get(a.id) ?? []));
         await inSlices(entries, async (slice) => [await db.search.bulkPut(slice)]);
       }
       return plan.report;

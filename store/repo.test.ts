@@ -31,6 +31,28 @@ describe('LedeRepo articles', () => {
     expect((await repo.getArticleByUrl('https://example.com/world/summit/?fbclid=1'))?.id).toBe(a.id);
   });
 
+  it('keeps the names the page mentions, tidied and capped, and the latest extraction’s on a later save', async () => {
+    const { repo } = setup();
+    const found = [
+      { key: 'PER:Xi Jinping', label: 'Xi Jinping', type: 'PER', count: 3 },
+      { key: 'MISC:Belt and Road', label: 'Belt and Road', type: 'MISC', count: 9 },
+      { key: 'LOC:Beijing', label: '  Beijing\n', type: 'LOC', count: 5 },
+    ];
+    const a = await repo.upsertArticle({ ...page, entities: found });
+    expect(a.entities).toEqual([
+      { type: 'LOC', key: 'Beijing', label: 'Beijing', count: 5 },
+      { type: 'PER', key: 'Xi Jinping', label: 'Xi Jinping', count: 3 },
+    ]);
+    // The same names again change nothing; a save without an extraction keeps them.
+    expect((await repo.upsertArticle({ ...page, entities: found })).updated).toBe(a.updated);
+    expect((await repo.upsertArticle(page)).entities).toEqual(a.entities);
+    const later = await repo.upsertArticle({ ...page, entities: [{ key: 'ORG:SCO', label: 'Shanghai Cooperation Organization', type: 'ORG', count: 2 }] });
+    expect(later.entities).toEqual([{ type: 'ORG', key: 'SCO', label: 'Shanghai Cooperation Organization', count: 2 }]);
+    expect(later.updated > a.updated).toBe(true);
+    const many = Array.from({ length: 150 }, (_, i) => ({ key: `PER:Person ${i}`, label: `Person ${i}`, type: 'PER', count: 1 + (i % 7) }));
+    expect((await repo.upsertArticle({ ...page, entities: many })).entities).toHaveLength(100);
+  });
+
   it('fills in metadata on a later visit without touching the time when nothing changed', async () => {
     const { repo } = setup();
     const a = await repo.upsertArticle(page);

@@ -13,17 +13,21 @@ import {
   validateArticle,
   type NewAnnotation,
 } from '../lib/model/records';
-import { queryWords, searchWords, wordsOf } from '../lib/model/search-words';
+import type { FoundEntity } from '../lib/model/entities';
+import { queryWords, wordsOf } from '../lib/model/search-words';
 import type { Annotation, Article, HighlightColour, IsoTime, Selector } from '../lib/model/types';
 import { articleIdentity, normaliseUrl, type IdentityInput } from '../lib/model/url';
-import { groupByArticle, type LedeDB } from './db';
+import { groupByArticle, searchEntry, type LedeDB } from './db';
 import { notFound, StoreError, toStoreError } from './errors';
+import { sameRecord } from '../lib/export/merge';
 
 export interface PageMeta extends IdentityInput {
   title: string;
   site: string;
   byline?: string;
   published?: string;
+  /** The people, organisations and places the page's extraction found, when it ran. */
+  entities?: FoundEntity[];
 }
 
 export interface AnnotationPatch {
@@ -43,6 +47,8 @@ export interface ArticleFilter {
   site?: string;
   /** Articles with at least one live highlight of this colour. */
   colour?: HighlightColour;
+  /** Words matched as prefixes against the names of the people, organisations and places the article mentions; all must match. */
+  entity?: string;
   /** Inclusive bounds on the time the article was saved (`created`). */
   from?: IsoTime;
   to?: IsoTime;
@@ -129,7 +135,7 @@ export class LedeRepo {
     const article = await this.db.articles.get(articleId);
     if (!article) return;
     const annotations = await this.db.annotations.where('articleId').equals(articleId).toArray();
-    await this.db.search.put({ articleId, words: searchWords(article, annotations) });
+    await this.db.search.put(searchEntry(article, annotations));
   }
 
   private async liveArticle(id: string): Promise<Article> {
@@ -158,20 +164,26 @@ export class LedeRepo {
         (plain !== identity ? await this.db.articles.where('url').equals(plain).first() : undefined);
       const now = this.now();
       if (!existing) {
-        const created = newArticle({ url: identity, title: meta.title, site: meta.site, byline: meta.byline, published: meta.published }, now, this.ids);
+        const created = newArticle({ url: identity, title: meta.title, site: meta.site, byline: meta.byline, published: meta.published, entities: meta.entities }, now, this.ids);
         await this.db.articles.add(created);
         await this.reindex(created.id);
         return created;
       }
-      const fresh = newArticle({ url: existing.url, title: meta.title, site: meta.site, byline: meta.byline, published: meta.published }, now, { randomUUID: () => existing.id });
+      const fresh = newArticle(
+        { url: existing.url, title: meta.title, site: meta.site, byline: meta.byline, published: meta.published, entities: meta.entities },
+        now,
+        { randomUUID: () => existing.id },
+      );
       const merged: Article = { ...existing };
       if (fresh.title) merged.title = fresh.title;
       if (fresh.site) merged.site = fresh.site;
       if (fresh.byline) merged.byline = fresh.byline;
       if (fresh.published) merged.published = fresh.published;
+      // The page's latest extraction names the article's people, organisations and places.
+      if (fresh.entities && fresh.entities.length > 0) merged.entities = fresh.entities;
       // Revisiting an article the reader deleted brings it back.
       delete merged.deleted;
-      const changed = (Object.keys(merged) as (keyof Article)[]).some((k) => merged[k] !== existing[k]) || existing.deleted !== undefined;
+      const changed = !sameRecord(merged, existing);
       if (!changed) return existing;
       merged.updated = now;
       await this.db.articles.put(validateArticle(merged));
@@ -315,12 +327,12 @@ export class LedeRepo {
     return all.filter((a) => a.deleted === undefined).sort(byReadingOrder);
   }
 
-  private async idsMatching(query: string): Promise<Set<string> | null> {
+  private async idsMatching(query: string, index: 'words' | 'names' = 'words'): Promise<Set<string> | null> {
     const words = queryWords(query);
     if (words.length === 0) return null;
     let result: Set<string> | undefined;
     for (const w of words) {
-      const ids = new Set<string>(await this.db.search.where('words').startsWith(w).primaryKeys());
+      const ids = new Set<string>(await this.db.search.where(index).startsWith(w).primaryKeys());
       const prev: Set<string> | undefined = result;
       result = prev === undefined ? ids : new Set([...prev].filter((id) => ids.has(id)));
       if (result.size === 0) break;
@@ -330,10 +342,11 @@ export class LedeRepo {
 
   async listArticles(filter: ArticleFilter = {}): Promise<ArticlePage> {
     return this.read('list the library', async () => {
-      const [articles, annotations, matching] = await Promise.all([
+      const [articles, annotations, matching, naming] = await Promise.all([
         this.db.articles.toArray(),
         this.db.annotations.toArray(),
         filter.query ? this.idsMatching(filter.query) : Promise.resolve(null),
+        filter.entity ? this.idsMatching(filter.entity, 'names') : Promise.resolve(null),
       ]);
       const live = groupByArticle(annotations.filter((a) => a.deleted === undefined));
       const tag = filter.tag?.toLocaleLowerCase();
@@ -343,6 +356,7 @@ export class LedeRepo {
       for (const article of articles) {
         if (article.deleted !== undefined) continue;
         if (matching && !matching.has(article.id)) continue;
+        if (naming && !naming.has(article.id)) continue;
         const anns = live.get(article.id) ?? [];
         if (filter.site !== undefined && article.site !== filter.site) continue;
         if (filter.colour && !anns.some((a) => a.colour === filter.colour)) continue;

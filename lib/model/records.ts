@@ -2,6 +2,7 @@
 import * as v from 'valibot';
 import { newId, type UuidSource } from './ids';
 import { AnnotationSchema, ArticleSchema, describeIssues, LIMITS } from './schema';
+import { articleEntities, type FoundEntity } from './entities';
 import type { Annotation, Article, HighlightColour, IsoTime, Selector, TextQuoteSelector } from './types';
 
 export interface ArticleMeta {
@@ -11,6 +12,8 @@ export interface ArticleMeta {
   site: string;
   byline?: string;
   published?: string;
+  /** The names the page's extraction found, if it ran. */
+  entities?: readonly FoundEntity[];
 }
 
 export interface NewAnnotation {
@@ -64,6 +67,7 @@ export function newArticle(meta: ArticleMeta, now: IsoTime, ids?: UuidSource): A
   const published = clip(meta.published, LIMITS.published);
   if (byline) a.byline = byline;
   if (published) a.published = published;
+  if (meta.entities) a.entities = articleEntities(meta.entities);
   return validateArticle(a);
 }
 

@@ -2,7 +2,7 @@
 // restore, messages from content scripts). Limits are generous for real use and
 // small enough that a hostile file cannot make one record enormous.
 import * as v from 'valibot';
-import { HIGHLIGHT_COLOURS } from './types';
+import { ENTITY_TYPES, HIGHLIGHT_COLOURS } from './types';
 import type { Annotation, Article } from './types';
 
 export const LIMITS = {
@@ -18,6 +18,9 @@ export const LIMITS = {
   quote: 200_000,
   context: 20_000,
   selectorsPerAnnotation: 8,
+  /** The most mentioned names of an article; the rest are rarely worth filtering by. */
+  entitiesPerArticle: 100,
+  entityName: 200,
 } as const;
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -64,6 +67,13 @@ export const SelectorSchema = v.variant('type', [TextQuoteSelectorSchema, TextPo
 
 export const ColourSchema = v.picklist(HIGHLIGHT_COLOURS, `a colour must be one of ${HIGHLIGHT_COLOURS.join(', ')}`);
 
+export const ArticleEntitySchema = v.object({
+  type: v.picklist(ENTITY_TYPES, `an entity type must be one of ${ENTITY_TYPES.join(', ')}`),
+  key: v.pipe(text(LIMITS.entityName, 'an entity key'), v.minLength(1, 'an entity key may not be empty')),
+  label: v.pipe(text(LIMITS.entityName, 'an entity name'), v.minLength(1, 'an entity name may not be empty')),
+  count: v.pipe(v.number('a mention count must be a number'), v.integer('a mention count must be whole'), v.minValue(1, 'a mention count must be at least 1')),
+});
+
 export const ArticleSchema = v.object({
   id: UuidSchema,
   url: v.pipe(text(LIMITS.url, 'a URL'), v.minLength(1, 'a URL may not be empty')),
@@ -73,6 +83,9 @@ export const ArticleSchema = v.object({
   published: v.optional(text(LIMITS.published, 'a published date')),
   note: text(LIMITS.note, 'an article note'),
   tags: TagsSchema,
+  entities: v.optional(
+    v.pipe(v.array(ArticleEntitySchema, 'entities must be a list'), v.maxLength(LIMITS.entitiesPerArticle, `more than ${LIMITS.entitiesPerArticle} entities`)),
+  ),
   created: IsoTimeSchema,
   updated: IsoTimeSchema,
   deleted: v.optional(IsoTimeSchema),

@@ -37,6 +37,19 @@ export function searchWords(article: Article, annotations: readonly Annotation[]
   return [...words];
 }
 
+/**
+ * The words of the names an article mentions (labels and canonical keys of its people,
+ * organisations and places), for the entity filter: "xi" finds articles naming Xi Jinping,
+ * "xi putin" those naming both.
+ */
+export function nameWords(article: Pick<Article, 'entities'>): string[] {
+  const words = new Set<string>();
+  for (const e of article.entities ?? []) {
+    for (const w of wordsOf(`${e.label} ${e.key}`)) if (w.length >= MIN_WORD) words.add(w.slice(0, MAX_WORD));
+  }
+  return [...words];
+}
+
 /** Query words, each matched as a prefix; one-letter words are dropped as they match everything. */
 export function queryWords(query: string): string[] {
   return [...new Set(wordsOf(query).filter((w) => w.length >= MIN_WORD).map((w) => w.slice(0, MAX_WORD)))];

@@ -30,6 +30,21 @@ export interface TextPositionSelector {
 
 export type Selector = TextQuoteSelector | TextPositionSelector;
 
+/** The kinds of name the library keeps per article: people, organisations, places. */
+export const ENTITY_TYPES = ['PER', 'ORG', 'LOC'] as const;
+export type EntityType = (typeof ENTITY_TYPES)[number];
+
+/** A person, organisation or place the article names, as Lede's extractor found it on the page. */
+export interface ArticleEntity {
+  type: EntityType;
+  /** The extractor's canonical key within the article ("Xi Jinping" for "Xi" and "President Xi"). */
+  key: string;
+  /** The name as shown (its longest form in the article). */
+  label: string;
+  /** Mentions in the article. */
+  count: number;
+}
+
 export interface Article {
   /** UUID v4. */
   id: string;
@@ -43,6 +58,12 @@ export interface Article {
   /** The reader's note on the whole article, plain text. */
   note: string;
   tags: string[];
+  /**
+   * The people, organisations and places the article names, most mentioned first, saved
+   * with the article when the reader highlights or writes on it. Absent for articles saved
+   * before Lede kept them, and for pages Lede did not read as an article.
+   */
+  entities?: ArticleEntity[];
   created: IsoTime;
   updated: IsoTime;
   /** Set when the reader deleted the article; kept so that an import or sync can tell deleted from never-seen. */
