@@ -1,6 +1,7 @@
 // Search box, filters and sort of the library. Each change is reported at once; the
 // library page runs the query in memory, so there is no debounce to wait for.
 import type { Facets } from '../../lib/library/catalogue';
+import { ENTITY_TYPE_NAMES } from '../../lib/model/entities';
 import { defaultOrder, type LibraryQuery, type LibrarySort } from '../../lib/library/query';
 import { HIGHLIGHT_COLOURS, type HighlightColour } from '../../lib/model/types';
 
@@ -17,6 +18,9 @@ const SORTS: { value: LibrarySort; label: string }[] = [
   { value: 'site', label: 'Site' },
   { value: 'highlights', label: 'Number of highlights' },
 ];
+
+/** Names offered as you type in the entity filter; any name can still be typed. */
+const ENTITY_SUGGESTIONS = 500;
 
 const COLOUR_NAMES: Record<HighlightColour, string> = { yellow: 'Yellow', green: 'Green', blue: 'Blue', pink: 'Pink', purple: 'Purple' };
 
@@ -73,6 +77,23 @@ export function FilterBar({ query, facets, onChange }: FilterBarProps) {
             </option>
           ))}
         </select>
+      </div>
+      <div class="field">
+        <label for="library-entity">Person, organisation or place</label>
+        <input
+          id="library-entity"
+          type="search"
+          list="library-entity-names"
+          data-testid="library-filter-entity"
+          autocomplete="off"
+          value={query.entity ?? ''}
+          onInput={(event) => set({ entity: orUndefined(value(event)) })}
+        />
+        <datalist id="library-entity-names">
+          {facets.entities.slice(0, ENTITY_SUGGESTIONS).map((e) => (
+            <option key={`${e.type}:${e.label}`} value={e.label} label={`${ENTITY_TYPE_NAMES[e.type]}, ${e.count} ${e.count === 1 ? 'article' : 'articles'}`} />
+          ))}
+        </datalist>
       </div>
       <div class="field">
         <label for="library-from">Saved from</label>

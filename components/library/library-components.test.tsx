@@ -124,7 +124,14 @@ describe('VirtualList', () => {
 });
 
 describe('FilterBar', () => {
-  const facets = { tags: [{ tag: 'Energy', count: 3 }], sites: [{ site: 'Harbour Times', count: 2 }] };
+  const facets = {
+    tags: [{ tag: 'Energy', count: 3 }],
+    sites: [{ site: 'Harbour Times', count: 2 }],
+    entities: [
+      { type: 'PER' as const, label: 'Xi Jinping', count: 4 },
+      { type: 'LOC' as const, label: 'Beijing', count: 1 },
+    ],
+  };
 
   it('reports search text, filters and sort as a new query', () => {
     const onChange = vi.fn();
@@ -143,7 +150,19 @@ describe('FilterBar', () => {
     expect(select('library-filter-site', 'Harbour Times').site).toBe('Harbour Times');
     expect(select('library-filter-colour', 'pink').colour).toBe('pink');
     expect(select('library-sort', 'title')).toMatchObject({ sort: 'title', order: 'asc' });
+    type(byTestId(root, 'library-filter-entity')[0], 'Xi Jinping');
+    expect(onChange.mock.calls.at(-1)![0]).toMatchObject({ entity: 'Xi Jinping' });
     expect('tag' in select('library-filter-tag', '')).toBe(false);
+  });
+
+  it('suggests the names in use, with their kind and how many articles name them', () => {
+    const root = show(<FilterBar query={DEFAULT_QUERY} facets={facets} onChange={() => undefined} />);
+    const input = byTestId(root, 'library-filter-entity')[0] as HTMLInputElement;
+    const options = [...root.querySelectorAll(`datalist#${input.getAttribute('list')} option`)] as HTMLOptionElement[];
+    expect(options.map((o) => [o.value, o.label])).toEqual([
+      ['Xi Jinping', 'Person, 4 articles'],
+      ['Beijing', 'Place, 1 article'],
+    ]);
   });
 
   it('labels every control', () => {

@@ -113,7 +113,7 @@ export function Library({ db, repo, initial, firstView, onFirstRender, onComplet
   }, [catalogue]);
 
   const results = useMemo(() => (catalogue ? runQuery(catalogue, query, new Date().getTimezoneOffset()) : []), [catalogue, query]);
-  const facets = useMemo(() => (catalogue ? facetsOf(catalogue) : { tags: [], sites: [] }), [catalogue]);
+  const facets = useMemo(() => (catalogue ? facetsOf(catalogue) : { tags: [], sites: [], entities: [] }), [catalogue]);
   const selectedShown = useMemo(() => results.filter((e) => selected.has(e.article.id)).map((e) => e.article.id), [results, selected]);
 
   useLayoutEffect(() => {

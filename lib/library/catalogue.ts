@@ -2,8 +2,9 @@
 // its counts, colours, tags and search words, built once when the records load. Search
 // and filters then run synchronously over a thousand entries instead of going back to
 // IndexedDB on every keystroke (bench/library.ts measures both ways).
-import { searchWords } from '../model/search-words';
-import type { Annotation, Article, HighlightColour } from '../model/types';
+import { entityId } from '../model/entities';
+import { nameWords, searchWords } from '../model/search-words';
+import type { Annotation, Article, EntityType, HighlightColour } from '../model/types';
 
 export interface LibraryEntry {
   article: Article;
@@ -32,6 +33,8 @@ export interface Catalogue {
    * found by binary search. Worked out on first use: the first view needs none of them.
    */
   words(entry: LibraryEntry): readonly string[];
+  /** The words of the names the entry's article mentions (the entity filter's), sorted, on first use. */
+  names(entry: LibraryEntry): readonly string[];
   /** The entry's live highlights, in the order they were stored. */
   highlightsOf(entry: LibraryEntry): readonly Annotation[];
 }
@@ -87,8 +90,17 @@ export function buildCatalogue(articles: readonly Article[], annotations: readon
     }
     return w;
   };
+  const nameCache = new Map<LibraryEntry, readonly string[]>();
+  const names = (entry: LibraryEntry): readonly string[] => {
+    let w = nameCache.get(entry);
+    if (!w) {
+      w = nameWords(entry.article).sort();
+      nameCache.set(entry, w);
+    }
+    return w;
+  };
   const highlightsOf = (entry: LibraryEntry): readonly Annotation[] => byArticle.get(entry.article.id) ?? [];
-  return { entries, annotations: partial ? undefined : liveAnnotations, complete: !partial, words, highlightsOf };
+  return { entries, annotations: partial ? undefined : liveAnnotations, complete: !partial, words, names, highlightsOf };
 }
 
 /** Whether a sorted word list holds a word starting with `prefix`. */
@@ -103,16 +115,32 @@ export function hasPrefix(sorted: readonly string[], prefix: string): boolean {
   return lo < sorted.length && sorted[lo]!.startsWith(prefix);
 }
 
+export interface EntityFacet {
+  type: EntityType;
+  label: string;
+  /** Articles that name it. */
+  count: number;
+}
+
 export interface Facets {
   tags: { tag: string; count: number }[];
   sites: { site: string; count: number }[];
+  /** People, organisations and places, named in most articles first. */
+  entities: EntityFacet[];
 }
 
-/** The tags and sites in use, most used first, for the filter menus. */
+/** The tags, sites and names in use, most used first, for the filter menus. */
 export function facetsOf(catalogue: Catalogue): Facets {
   const tags = new Map<string, { tag: string; count: number }>();
   const sites = new Map<string, { site: string; count: number }>();
+  const entities = new Map<string, EntityFacet>();
   for (const e of catalogue.entries) {
+    for (const n of e.article.entities ?? []) {
+      const id = entityId(n);
+      const c = entities.get(id);
+      if (c) c.count++;
+      else entities.set(id, { type: n.type, label: n.label, count: 1 });
+    }
     for (const t of e.allTags) {
       const k = t.toLocaleLowerCase();
       const c = tags.get(k);
@@ -128,5 +156,6 @@ export function facetsOf(catalogue: Catalogue): Facets {
   return {
     tags: [...tags.values()].sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag)),
     sites: [...sites.values()].sort((a, b) => b.count - a.count || a.site.localeCompare(b.site)),
+    entities: [...entities.values()].sort((a, b) => b.count - a.count || a.label.localeCompare(b.label)),
   };
 }

@@ -1,6 +1,7 @@
 // What the reader asked the library for (search words, filters, sort) and the entries
 // that answer it. The semantics follow LedeRepo.listArticles: every query word must be a
-// prefix of some word of the article; the tag filter matches article or highlight tags;
+// prefix of some word of the article; the entity filter works the same way on the names of the
+// people, organisations and places the article mentions; the tag filter matches article or highlight tags;
 // the date range bounds the day the article was saved, both ends inclusive.
 import { quoteOf } from '../model/records';
 import { queryWords, wordsOf } from '../model/search-words';
@@ -14,6 +15,8 @@ export interface LibraryQuery {
   tag?: string;
   site?: string;
   colour?: HighlightColour;
+  /** Names of people, organisations or places: every word a prefix of a word of a name the article mentions. */
+  entity?: string;
   /** Calendar dates "YYYY-MM-DD" in the reader's zone, as a date input gives them. */
   from?: string;
   to?: string;
@@ -50,6 +53,7 @@ const COMPARE: Record<LibrarySort, (a: LibraryEntry, b: LibraryEntry) => number>
 
 export function runQuery(catalogue: Catalogue, q: LibraryQuery, offsetMinutes = 0): LibraryEntry[] {
   const words = queryWords(q.text);
+  const names = queryWords(q.entity ?? '');
   const tag = q.tag?.toLocaleLowerCase();
   const from = dayBound(q.from, false, offsetMinutes) ?? -Infinity;
   const to = dayBound(q.to, true, offsetMinutes) ?? Infinity;
@@ -59,6 +63,7 @@ export function runQuery(catalogue: Catalogue, q: LibraryQuery, offsetMinutes = 
     if (q.colour !== undefined && !e.colours.has(q.colour)) continue;
     if (tag !== undefined && !e.tagKeys.has(tag)) continue;
     if (e.createdMs < from || e.createdMs > to) continue;
+    if (names.length > 0 && !names.every((w) => hasPrefix(catalogue.names(e), w))) continue;
     if (words.length > 0 && !words.every((w) => hasPrefix(catalogue.words(e), w))) continue;
     out.push(e);
   }
@@ -71,7 +76,7 @@ export function runQuery(catalogue: Catalogue, q: LibraryQuery, offsetMinutes = 
 
 /** Whether the query narrows the library at all (the export buttons then say "selection"). */
 export function isFiltered(q: LibraryQuery): boolean {
-  return queryWords(q.text).length > 0 || q.tag !== undefined || q.site !== undefined || q.colour !== undefined || !!q.from || !!q.to;
+  return queryWords(q.text).length > 0 || queryWords(q.entity ?? '').length > 0 || q.tag !== undefined || q.site !== undefined || q.colour !== undefined || !!q.from || !!q.to;
 }
 
 export interface Preview {
