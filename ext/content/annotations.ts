@@ -34,6 +34,8 @@ export class Annotations {
       site: m.siteName || this.session.win.location.hostname,
       byline: m.byline ?? undefined,
       published: m.published ?? undefined,
+      // Saved with the article for the library's filter by person, organisation and place.
+      entities: this.session.extraction ? this.session.entities().map(({ key, label, type, count }) => ({ key, label, type, count })) : undefined,
     };
   }
 
