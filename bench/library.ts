@@ -133,7 +133,8 @@ async function main(): Promise<void> {
   // LEDE_LIBRARY_PROFILE keeps a seeded profile between runs (seeding takes minutes).
   const keep = process.env.LEDE_LIBRARY_PROFILE;
   const profileDir = keep ?? mkdtempSync(join(tmpdir(), 'lede-bench-library-'));
-  const seededMarker = join(profileDir, `lede-seeded-${ARTICLES}x${PER_ARTICLE}`);
+  // Named for what the seed holds, so that a profile seeded by an older seed is seeded again.
+  const seededMarker = join(profileDir, `lede-seeded-${ARTICLES}x${PER_ARTICLE}-with-names`);
   const { context, extensionId } = await launchWithExtension({ profileDir, headless: true });
   try {
     const libraryUrl = `chrome-extension://${extensionId}/library.html`;

@@ -66,6 +66,15 @@ test('the library lists, searches, filters, deletes with undo, exports and impor
   await expect(page.locator('.select-all')).toContainText(`Select all ${tagged} articles shown`);
   await page.getByTestId('library-filter-tag').selectOption('');
 
+  // Entity filter: the articles naming a place, and those naming a place and a person.
+  const naming = (...names: string[]) => new Set(messages.filter((m) => names.every((n) => m.meta.entities.some((e) => e.label === n))).map((m) => m.meta.url)).size;
+  await page.getByTestId('library-filter-entity').fill('Nairobi');
+  await expect(page.locator('.select-all')).toContainText(`Select all ${naming('Nairobi')} articles shown`);
+  await page.getByTestId('library-filter-entity').fill('nairobi kenji');
+  await expect(page.locator('.select-all')).toContainText(`Select all ${naming('Nairobi', 'Kenji Sato')} articles shown`);
+  await expect(page.locator('#library-entity-names option[value="Kenji Sato"]')).toHaveAttribute('label', /^Person, \d+ articles$/);
+  await page.getByTestId('library-filter-entity').fill('');
+
   expect(await seriousViolations(page)).toEqual([]);
 
   // Export everything, as JSON-LD and as a backup.
@@ -200,6 +209,16 @@ test('deleting an article in the library clears its highlights from an open tab,
   const library = await context.newPage();
   await library.goto(`chrome-extension://${extensionId}/library.html`);
   await expect(library.getByTestId('library-counts')).toHaveText('1 article · 1 highlight');
+  // The content script saved the names the page mentions with the article; the library filters by them.
+  const [saved] = (await records(library)).articles as { entities?: { type: string; label: string }[] }[];
+  const person = saved?.entities?.find((e) => e.type === 'PER' && /Xi/.test(e.label));
+  expect(person, JSON.stringify(saved?.entities)).toBeDefined();
+  expect(saved!.entities!.some((e) => e.type === 'LOC')).toBe(true);
+  await library.getByTestId('library-filter-entity').fill(person!.label);
+  await expect(library.getByTestId('library-row')).toHaveCount(1);
+  await library.getByTestId('library-filter-entity').fill('Zzyzx');
+  await expect(library.getByTestId('library-empty')).toBeVisible();
+  await library.getByTestId('library-filter-entity').fill('');
   await library.getByTestId('library-select-all').check();
   await library.getByTestId('library-delete').click();
   await expect(library.getByTestId('library-counts')).toHaveText('0 articles · 0 highlights');

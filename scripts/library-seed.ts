@@ -10,6 +10,8 @@ const SITES = ['The Daily Ledger', 'Harbour Times', 'Northern Courier', 'Wire Re
 const TAGS = ['energy', 'trade', 'health', 'follow-up', 'climate', 'courts', 'transport', 'labour'];
 const WORDS = ['minister', 'deficit', 'billion', 'percent', 'contract', 'committee', 'shipment', 'forecast', 'council', 'union', 'survey', 'reservoir', 'subsidy', 'auditor', 'ceasefire', 'dividend'];
 const COLOURS = ['yellow', 'green', 'blue', 'pink', 'purple'] as const;
+const PEOPLE = ['Amina Diallo', 'Kenji Sato', 'Lucía Romero', 'Tomasz Nowak', 'Grace Mensah', 'Hugo Laurent', 'Nguyen Van An'];
+const ORGS = ['Port Authority', 'Central Bank', 'Transport Union', 'Audit Office', 'Health Ministry'];
 
 /** A small fast generator (mulberry32), so the library is the same on every run. */
 function random(seed: number): () => number {
@@ -23,8 +25,15 @@ function random(seed: number): () => number {
   };
 }
 
+export interface SeedEntity {
+  key: string;
+  label: string;
+  type: 'PER' | 'ORG' | 'LOC';
+  count: number;
+}
+
 export interface SeedMessage {
-  meta: { url: string; title: string; site: string; published: string };
+  meta: { url: string; title: string; site: string; published: string; entities: SeedEntity[] };
   selectors: unknown[];
   colour: (typeof COLOURS)[number];
   note?: string;
@@ -37,8 +46,23 @@ export function seedMessages(articles: number, perArticle: number, seed = 7): Se
   const pick = <T>(list: readonly T[]): T => list[Math.floor(r() * list.length)]!;
   const out: SeedMessage[] = [];
   for (let i = 0; i < articles; i++) {
-    const title = `${pick(SUBJECTS)} ${pick(VERBS)} ${pick(PLACES)} (${i})`;
-    const meta = { url: `https://news.example/library/${i}`, title, site: SITES[i % SITES.length]!, published: `2025-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}` };
+    const place = [pick(SUBJECTS), pick(VERBS), pick(PLACES)] as const;
+    const title = `${place.join(' ')} (${i})`;
+    // The names a content script's extraction would send: the place in the title, a person, an organisation.
+    const person = PEOPLE[i % PEOPLE.length]!;
+    const org = ORGS[(i * 3) % ORGS.length]!;
+    const entities: SeedEntity[] = [
+      { key: `LOC:${place[2]}`, label: place[2], type: 'LOC', count: 1 + (i % 4) },
+      { key: `PER:${person}`, label: person, type: 'PER', count: 1 + (i % 3) },
+      { key: `ORG:${org}`, label: org, type: 'ORG', count: 1 },
+    ];
+    const meta = {
+      url: `https://news.example/library/${i}`,
+      title,
+      site: SITES[i % SITES.length]!,
+      published: `2025-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`,
+      entities,
+    };
     for (let j = 0; j < perArticle; j++) {
       const exact = Array.from({ length: 6 + Math.floor(r() * 10) }, () => pick(WORDS)).join(' ');
       const start = j * 400;
