@@ -6,6 +6,7 @@ import {
   ImportFormatError,
   readLibraryFile,
   tooLargeMessage,
+  type ImportProgress,
 } from '../lib/export/library-file';
 import { failedReport, planMerge, type ImportReport } from '../lib/export/merge';
 import { nowIso } from '../lib/model/records';
@@ -17,10 +18,10 @@ import { toStoreError } from './errors';
 export type { ImportReport };
 
 export interface ImportOptions {
-  /** Largest file accepted, in bytes (UTF-8). Default 50 MB (52,428,800 bytes); a file of exactly the limit is accepted. */
+  /** Largest file accepted, in bytes (UTF-8). Default DEFAULT_MAX_BYTES (256 MiB); a file of exactly the limit is accepted. */
   maxBytes?: number;
-  /** Called as validation advances, and once more when the writes are done. */
-  onProgress?: (done: number, total: number) => void;
+  /** Called when the file is being read, as validation advances, and as each slice of records is written. */
+  onProgress?: ImportProgress;
   clock?: () => number;
 }
 
@@ -31,9 +32,13 @@ export interface ImportOptions {
  */
 const SLICE = 2000;
 
-async function inSlices<T, R>(items: readonly T[], run: (slice: T[]) => Promise<R[]>): Promise<R[]> {
+async function inSlices<T, R>(items: readonly T[], run: (slice: T[]) => Promise<R[]>, written?: (n: number) => void): Promise<R[]> {
   const out: R[] = [];
-  for (let i = 0; i < items.length; i += SLICE) out.push(...(await run(items.slice(i, i + SLICE))));
+  for (let i = 0; i < items.length; i += SLICE) {
+    const slice = items.slice(i, i + SLICE);
+    for (const r of await run(slice)) out.push(r);
+    written?.(slice.length);
+  }
   return out;
 }
 
@@ -48,6 +53,7 @@ export async function importFile(db: LedeDB, input: string | Blob, opts: ImportO
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
   try {
     if (typeof input !== 'string' && input.size > maxBytes) return failedReport(tooLargeMessage(input.size, maxBytes));
+    opts.onProgress?.(0, 1, 'reading');
     const text = typeof input === 'string' ? input : await input.text();
     const file = await readLibraryFile(text, { now: nowIso(opts.clock), maxBytes, onProgress: opts.onProgress });
     const report = await db.transaction('rw', [db.articles, db.annotations, db.search], async () => {
@@ -63,21 +69,26 @@ export async function importFile(db: LedeDB, input: string | Blob, opts: ImportO
         articlesByUrl: new Map(byUrl.map((a) => [a.url, a])),
         annotationsById: new Map(annotations.filter((a) => a !== undefined).map((a) => [a.id, a])),
       });
-      await inSlices(plan.articles, async (slice) => [await db.articles.bulkPut(slice)]);
-      await inSlices(plan.annotations, async (slice) => [await db.annotations.bulkPut(slice)]);
       const touched = [...new Set([...plan.articles.map((a) => a.id), ...plan.annotations.map((a) => a.articleId)])];
+      // Records, then the search entries of the articles they touch.
+      const toWrite = plan.articles.length + plan.annotations.length + touched.length;
+      let written = 0;
+      const progress = (n: number): void => {
+        written += n;
+        opts.onProgress?.(written, toWrite, 'writing');
+      };
+      await inSlices(plan.articles, async (slice) => [await db.articles.bulkPut(slice)], progress);
+      await inSlices(plan.annotations, async (slice) => [await db.annotations.bulkPut(slice)], progress);
       if (touched.length) {
         const arts = await inSlices(touched, (ids) => db.articles.bulkGet(ids));
         // One range read per article: Dexie's anyOf walks a cursor, far slower here.
         const anns = await inSlices(touched, async (ids) => (await Promise.all(ids.map((id) => db.annotations.where('articleId').equals(id).toArray()))).flat());
         const grouped = groupByArticle(anns);
         const entries = arts.filter((a): a is Article => a !== undefined).map((a) => searchEntry(a, grouped.get(a.id) ?? []));
-        await inSlices(entries, async (slice) => [await db.search.bulkPut(slice)]);
+        await inSlices(entries, async (slice) => [await db.search.bulkPut(slice)], progress);
       }
       return plan.report;
     });
-    const total = file.articles.length + file.annotations.length;
-    opts.onProgress?.(total, total);
     return report;
   } catch (e) {
     if (e instanceof ImportFormatError) return failedReport(e.message);

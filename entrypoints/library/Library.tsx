@@ -11,6 +11,7 @@ import { downloadBlob } from '../../ext/download';
 import type { LibraryExportKind } from '../../ext/library/exports';
 import { notifyTabs } from '../../ext/library/notify';
 import { liveCatalogue } from '../../ext/library/records';
+import type { ImportStage } from '../../lib/export/library-file';
 import type { ImportReport } from '../../lib/export/merge';
 import { facetsOf, type Catalogue } from '../../lib/library/catalogue';
 import { changedIds, versionsOf } from '../../lib/library/changes';
@@ -48,6 +49,7 @@ const formatDate = (iso: string): string => {
 const idle = (fn: (deadline?: IdleDeadline) => void): number =>
   typeof requestIdleCallback === 'function' ? requestIdleCallback(fn, { timeout: 1000 }) : (setTimeout(fn, 50) as unknown as number);
 const cancelIdle = (handle: number): void => (typeof cancelIdleCallback === 'function' ? cancelIdleCallback(handle) : clearTimeout(handle));
+const STAGE_LABELS: Record<ImportStage, string> = { reading: 'reading the file', checking: 'checking every record', writing: 'saving' };
 const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
 async function inChunks(ids: readonly string[], label: string, setProgress: (p: Progress | null) => void, body: (chunk: string[]) => Promise<void>): Promise<void> {
@@ -207,9 +209,10 @@ export function Library({ db, repo, initial, firstView, onFirstRender, onComplet
     run('import', async () => {
       setReport(null);
       const before = versionsOf(await db.articles.toArray());
-      setProgress({ label: `Importing ${f.name}`, done: 0, total: 1 });
-      const { importFile } = await import('../../store/import');
-      const result = await importFile(db, f, { onProgress: (done, total) => setProgress({ label: `Importing ${f.name}`, done, total }) });
+      const label = `Importing ${f.name}`;
+      setProgress({ label: `${label}: reading the file`, done: 0, total: 1 });
+      const { importInWorker } = await import('../../ext/library/import-file');
+      const result = await importInWorker(f, (done, total, stage) => setProgress({ label: `${label}: ${STAGE_LABELS[stage]}`, done, total }));
       setReport({ report: result, fileName: f.name });
       if (result.ok) void notifyTabs(changedIds(before, versionsOf(await db.articles.toArray())));
     });

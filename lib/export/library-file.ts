@@ -1,6 +1,7 @@
 // From the text of a file the reader chose to validated Lede records, or one clear
-// error. Validation runs in chunks with a pause between them so that a page showing
-// progress stays responsive on a file with a hundred thousand annotations.
+// error. Validation runs in chunks, reporting progress between them; the library page
+// runs the whole import in a worker (ext/library/import-worker.ts), so that neither
+// JSON.parse of a large file nor the checks hold up the page.
 import * as v from 'valibot';
 import { AnnotationSchema, ArticleSchema, describeIssues } from '../model/schema';
 import type { Annotation, Article, IsoTime } from '../model/types';
@@ -9,7 +10,19 @@ import { fromW3C, ImportFormatError, type FileRecords, type Skip } from './impor
 
 export { ImportFormatError };
 
-export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
+/**
+ * The largest file Lede imports: 256 MiB. Lede's own JSON-LD export of 100,000
+ * annotations is about 71 MB (its backup 44 MB), so the limit leaves room for a library
+ * three to four times that. The import holds the file's text and its parsed records at
+ * once, about five times the file's size (measured: a 71 MB file peaks at 400 MB of heap),
+ * which stays well within what a browser gives a worker; a larger file is refused before
+ * it is read.
+ */
+export const DEFAULT_MAX_BYTES = 256 * 1024 * 1024;
+
+/** What an import is doing, for its progress bar. */
+export type ImportStage = 'reading' | 'checking' | 'writing';
+export type ImportProgress = (done: number, total: number, stage: ImportStage) => void;
 
 export interface LibraryFile {
   format: FileRecords['format'];
@@ -21,7 +34,7 @@ export interface LibraryFile {
 
 export interface ReadOptions {
   now: IsoTime;
-  onProgress?: (done: number, total: number) => void;
+  onProgress?: ImportProgress;
   chunk?: number;
   /** How to let the event loop breathe between chunks. */
   pause?: () => Promise<void>;
@@ -92,7 +105,7 @@ export async function validateRecords(records: FileRecords, opts: ReadOptions): 
         out.push(r.output);
       }
       done += end - start;
-      opts.onProgress?.(done, total);
+      opts.onProgress?.(done, total, 'checking');
       await pause();
     }
   };
