@@ -47,3 +47,26 @@ export async function wipe(page: Page): Promise<void> {
     db.close();
   });
 }
+
+/** A SHA-256 of every article and annotation record, to tell "unchanged" without copying 100,000 records out of the page. */
+export async function digest(page: Page): Promise<{ articles: number; annotations: number; sha256: string }> {
+  return page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open('lede');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const tx = db.transaction(['articles', 'annotations']);
+    const all = (store: string) =>
+      new Promise<unknown[]>((resolve, reject) => {
+        const request = tx.objectStore(store).getAll();
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+    const [articles, annotations] = await Promise.all([all('articles'), all('annotations')]);
+    db.close();
+    const bytes = new TextEncoder().encode(JSON.stringify([articles, annotations]));
+    const hash = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+    return { articles: articles.length, annotations: annotations.length, sha256: [...hash].map((b) => b.toString(16).padStart(2, '0')).join('') };
+  });
+}
