@@ -123,6 +123,19 @@ test('the library lists, searches, filters, deletes with undo, exports and impor
   await page.getByTestId('library-undo').click();
   await expect(page.getByTestId('library-counts')).toHaveText('100 articles · 1,000 highlights');
 
+  // Export, delete all, import: the deletions are newer than the file, so the import keeps
+  // them and says so; the reader brings the library back from the file, exactly as exported.
+  await page.getByTestId('library-select-all').check();
+  await page.getByTestId('library-delete').click();
+  await expect(page.getByTestId('library-counts')).toHaveText('0 articles · 0 highlights');
+  await importFile(page, jsonPath);
+  await expect(page.getByTestId('import-report')).toContainText('1,100 records were deleted in the library after this file was made');
+  await expect(page.getByTestId('library-counts')).toHaveText('0 articles · 0 highlights');
+  await page.getByTestId('import-restore-deleted').click();
+  await expect(page.getByTestId('import-report')).toContainText('1,100 restored');
+  await expect(page.getByTestId('library-counts')).toHaveText('100 articles · 1,000 highlights');
+  expect(await records(page)).toEqual(before);
+
   // All gone (cleared data, a new machine), then the export brings the library back as it was.
   await wipe(page);
   await page.reload();

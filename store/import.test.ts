@@ -101,6 +101,7 @@ describe('merge rules', () => {
     await repo.deleteAnnotation(ann.id);
     const r1 = await importFile(db, backup({ articles: [article], annotations: [liveCopy] }));
     expect(r1.skipped).toEqual([{ id: ann.id, kind: 'annotation', reason: 'It was deleted in the library after this version was saved.' }]);
+    expect(r1.deletedSince).toBe(1);
     expect(await repo.listAnnotations(article.id)).toEqual([]);
 
     const other = await repo.createAnnotation({ articleId: article.id, selectors: [{ type: 'TextQuoteSelector', exact: 'other', prefix: '', suffix: '' }] });
@@ -109,6 +110,21 @@ describe('merge rules', () => {
     expect(r2).toMatchObject({ ok: true, deleted: 1 });
     expect(await repo.listAnnotations(article.id)).toEqual([]);
     expect(await repo.searchLibrary('other')).toEqual([]);
+  });
+
+  it('brings back what was deleted after the file was made when asked, exactly as the file has it', async () => {
+    const { db, repo, article, ann } = await seeded();
+    const text = backup(await records(db));
+    const before = await dump(db);
+    await repo.deleteArticle(article.id);
+    const kept = await importFile(db, text);
+    expect(kept).toMatchObject({ ok: true, deletedSince: 2, restored: 0 });
+    expect(await repo.getArticle(article.id)).toBeUndefined();
+    const restored = await importFile(db, text, { restoreDeleted: true });
+    expect(restored).toMatchObject({ ok: true, restored: 2, deletedSince: 0, skipped: [] });
+    expect(await dump(db)).toEqual(before);
+    expect((await repo.listAnnotations(article.id)).map((a) => a.id)).toEqual([ann.id]);
+    expect(await importFile(db, text, { restoreDeleted: true })).toMatchObject({ ok: true, restored: 0, unchanged: 2 });
   });
 
   it('an article from another install with the same address is merged into the library’s', async () => {

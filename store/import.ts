@@ -8,7 +8,7 @@ import {
   tooLargeMessage,
   type ImportProgress,
 } from '../lib/export/library-file';
-import { failedReport, planMerge, type ImportReport } from '../lib/export/merge';
+import { failedReport, planMerge, type ImportReport, type MergeOptions } from '../lib/export/merge';
 import { nowIso } from '../lib/model/records';
 import type { Article } from '../lib/model/types';
 import type { Table } from 'dexie';
@@ -17,7 +17,7 @@ import { toStoreError } from './errors';
 
 export type { ImportReport };
 
-export interface ImportOptions {
+export interface ImportOptions extends MergeOptions {
   /** Largest file accepted, in bytes (UTF-8). Default DEFAULT_MAX_BYTES (256 MiB); a file of exactly the limit is accepted. */
   maxBytes?: number;
   /** Called when the file is being read, as validation advances, and as each slice of records is written. */
@@ -68,7 +68,7 @@ export async function importFile(db: LedeDB, input: string | Blob, opts: ImportO
         articlesById: new Map([...byId, ...byUrl].filter((a): a is Article => a !== undefined).map((a) => [a.id, a])),
         articlesByUrl: new Map(byUrl.map((a) => [a.url, a])),
         annotationsById: new Map(annotations.filter((a) => a !== undefined).map((a) => [a.id, a])),
-      });
+      }, opts);
       const touched = [...new Set([...plan.articles.map((a) => a.id), ...plan.annotations.map((a) => a.articleId)])];
       // Records, then the search entries of the articles they touch.
       const toWrite = plan.articles.length + plan.annotations.length + touched.length;

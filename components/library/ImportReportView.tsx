@@ -8,7 +8,15 @@ const FORMAT_NAMES: Record<NonNullable<ImportReport['format']>, string> = {
   'lede-backup': 'Lede backup',
 };
 
-export function ImportReportView({ report, fileName }: { report: ImportReport; fileName: string }) {
+export interface ImportReportViewProps {
+  report: ImportReport;
+  fileName: string;
+  /** Imports the file again, bringing back what was deleted in the library after it was made. */
+  onRestoreDeleted?: () => void;
+  busy?: boolean;
+}
+
+export function ImportReportView({ report, fileName, onRestoreDeleted, busy = false }: ImportReportViewProps) {
   if (!report.ok) {
     return (
       <div class="report report-error">
@@ -30,6 +38,7 @@ export function ImportReportView({ report, fileName }: { report: ImportReport; f
     ['unchanged', report.unchanged],
     ['skipped', report.skipped.length],
   ];
+  if (report.restored > 0) counts.splice(3, 0, ['restored (deleted in the library, brought back from the file)', report.restored]);
   return (
     <div class="report">
       <p>
@@ -43,6 +52,15 @@ export function ImportReportView({ report, fileName }: { report: ImportReport; f
           </li>
         ))}
       </ul>
+      {report.deletedSince > 0 && onRestoreDeleted && (
+        <p>
+          {report.deletedSince.toLocaleString()} {report.deletedSince === 1 ? 'record was' : 'records were'} deleted in the library after this file was made, so the
+          deletion was kept.{' '}
+          <button type="button" data-testid="import-restore-deleted" disabled={busy} onClick={onRestoreDeleted}>
+            Bring them back from the file
+          </button>
+        </p>
+      )}
       {report.merged.length > 0 && (
         <details>
           <summary>{report.merged.length.toLocaleString()} articles matched ones already in the library by address and were merged</summary>

@@ -202,7 +202,7 @@ describe('ImportReportView', () => {
     const root = show(
       <ImportReportView
         fileName="lede.jsonld"
-        report={{ ok: true, format: 'lede-jsonld', added: 1100, updated: 2, deleted: 0, unchanged: 5, skipped: [{ id: 'x', kind: 'annotation', reason: 'The library’s version is newer.' }], merged: [], errors: [] }}
+        report={{ ok: true, format: 'lede-jsonld', added: 1100, updated: 2, deleted: 0, unchanged: 5, deletedSince: 0, restored: 0, skipped: [{ id: 'x', kind: 'annotation', reason: 'The library’s version is newer.' }], merged: [], errors: [] }}
       />,
     );
     expect(root.textContent).toContain('Imported lede.jsonld (Lede JSON-LD export)');
@@ -211,8 +211,21 @@ describe('ImportReportView', () => {
     expect(root.textContent).toContain('The library’s version is newer.');
   });
 
+  it('offers to bring back what was deleted since the file was made, and says what it brought back', () => {
+    const onRestore = vi.fn();
+    const skipped = { id: 'x', kind: 'article' as const, reason: 'It was deleted in the library after this version was saved.' };
+    const base = { ok: true, format: 'lede-backup' as const, added: 0, updated: 0, deleted: 0, unchanged: 0, restored: 0, merged: [], errors: [] };
+    const root = show(<ImportReportView fileName="b.json" onRestoreDeleted={onRestore} report={{ ...base, deletedSince: 1, skipped: [skipped] }} />);
+    expect(root.textContent).toContain('1 record was deleted in the library after this file was made');
+    click(byTestId(root, 'import-restore-deleted')[0]);
+    expect(onRestore).toHaveBeenCalledOnce();
+    const after = show(<ImportReportView fileName="b.json" onRestoreDeleted={onRestore} report={{ ...base, deletedSince: 0, restored: 1100, skipped: [] }} />);
+    expect(after.textContent).toContain('1,100 restored');
+    expect(byTestId(after, 'import-restore-deleted')).toHaveLength(0);
+  });
+
   it('shows a failed import as an error that nothing was changed, text as text', () => {
-    const root = show(<ImportReportView fileName={HOSTILE} report={{ ok: false, added: 0, updated: 0, deleted: 0, unchanged: 0, skipped: [], merged: [], errors: ['The file ends too early.'] }} />);
+    const root = show(<ImportReportView fileName={HOSTILE} report={{ ok: false, added: 0, updated: 0, deleted: 0, unchanged: 0, deletedSince: 0, restored: 0, skipped: [], merged: [], errors: ['The file ends too early.'] }} />);
     expect(root.textContent).toContain('Nothing was changed.');
     expect(root.textContent).toContain('The file ends too early.');
     expect(root.querySelector('img')).toBeNull();

@@ -69,7 +69,7 @@ export function Library({ db, repo, initial, firstView, onFirstRender, onComplet
   const [progress, setProgress] = useState<Progress | null>(null);
   const [status, setStatus] = useState('');
   const [undo, setUndo] = useState<string[] | null>(null);
-  const [report, setReport] = useState<{ report: ImportReport; fileName: string } | null>(null);
+  const [report, setReport] = useState<{ report: ImportReport; file: File } | null>(null);
   const searchInput = useRef<number | null>(null);
   const firstRendered = useRef(false);
   const completeRendered = useRef(false);
@@ -205,15 +205,15 @@ export function Library({ db, repo, initial, firstView, onFirstRender, onComplet
       setStatus(kind === 'backup' ? `Saved ${file.name}, a backup of the whole library.` : `Saved ${file.name} with ${ids ? count(ids.length, 'article', 'articles') : 'every article'}.`);
     });
 
-  const importFrom = (f: File) =>
+  const importFrom = (f: File, restoreDeleted = false) =>
     run('import', async () => {
       setReport(null);
       const before = versionsOf(await db.articles.toArray());
       const label = `Importing ${f.name}`;
       setProgress({ label: `${label}: reading the file`, done: 0, total: 1 });
       const { importInWorker } = await import('../../ext/library/import-file');
-      const result = await importInWorker(f, (done, total, stage) => setProgress({ label: `${label}: ${STAGE_LABELS[stage]}`, done, total }));
-      setReport({ report: result, fileName: f.name });
+      const result = await importInWorker(f, (done, total, stage) => setProgress({ label: `${label}: ${STAGE_LABELS[stage]}`, done, total }), { restoreDeleted });
+      setReport({ report: result, file: f });
       if (result.ok) void notifyTabs(changedIds(before, versionsOf(await db.articles.toArray())));
     });
 
@@ -266,7 +266,7 @@ export function Library({ db, repo, initial, firstView, onFirstRender, onComplet
       </div>
       <ProgressBar progress={progress} />
       <div class="import-report" role="status" aria-live="polite" data-testid="import-report">
-        {report && <ImportReportView report={report.report} fileName={report.fileName} />}
+        {report && <ImportReportView report={report.report} fileName={report.file.name} busy={busy} onRestoreDeleted={() => void importFrom(report.file, true)} />}
       </div>
       {catalogue && results.length === 0 ? (
         <p class="empty" data-testid="library-empty">

@@ -7,7 +7,7 @@ import type { FromWorker, ToWorker } from './import-worker';
 // Vite bundles the worker with everything it imports into one file of the extension.
 import ImportWorker from './import-worker.ts?worker';
 
-export function importInWorker(file: Blob, onProgress: ImportProgress): Promise<ImportReport> {
+export function importInWorker(file: Blob, onProgress: ImportProgress, opts: { restoreDeleted?: boolean } = {}): Promise<ImportReport> {
   return new Promise((resolve) => {
     const worker = new ImportWorker();
     const finish = (report: ImportReport) => {
@@ -23,6 +23,6 @@ export function importInWorker(file: Blob, onProgress: ImportProgress): Promise<
       event.preventDefault();
       finish(failedReport(`The import stopped before it finished (${event.message || 'the browser ended it, perhaps for lack of memory'}). Nothing was imported.`));
     };
-    worker.postMessage({ file } satisfies ToWorker);
+    worker.postMessage({ file, restoreDeleted: opts.restoreDeleted } satisfies ToWorker);
   });
 }

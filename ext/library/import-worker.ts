@@ -6,7 +6,7 @@ import type { ImportStage } from '../../lib/export/library-file';
 import { LedeDB } from '../../store/db';
 import { importFile, type ImportReport } from '../../store/import';
 
-export type ToWorker = { file: Blob; maxBytes?: number };
+export type ToWorker = { file: Blob; maxBytes?: number; restoreDeleted?: boolean };
 export type FromWorker = { kind: 'progress'; done: number; total: number; stage: ImportStage } | { kind: 'done'; report: ImportReport };
 
 const scope = self as unknown as { onmessage: ((event: MessageEvent<ToWorker>) => void) | null; postMessage(message: FromWorker): void };
@@ -15,6 +15,7 @@ scope.onmessage = async (event) => {
   const db = new LedeDB();
   const report = await importFile(db, event.data.file, {
     maxBytes: event.data.maxBytes,
+    restoreDeleted: event.data.restoreDeleted,
     onProgress: (done, total, stage) => scope.postMessage({ kind: 'progress', done, total, stage }),
   });
   db.close();

@@ -18,6 +18,10 @@ export interface ImportReport {
   deleted: number;
   /** Records identical to the library's. */
   unchanged: number;
+  /** Of the skipped, those deleted in the library after the file's version was saved: what "bring them back" would restore. */
+  deletedSince: number;
+  /** Records deleted in the library that the file's version brought back (only when asked to). */
+  restored: number;
   skipped: Skip[];
   /** Articles that matched one already in the library by address, and were merged into it. */
   merged: { title: string; url: string }[];
@@ -26,7 +30,7 @@ export interface ImportReport {
 }
 
 export function emptyReport(): ImportReport {
-  return { ok: true, added: 0, updated: 0, deleted: 0, unchanged: 0, skipped: [], merged: [], errors: [] };
+  return { ok: true, added: 0, updated: 0, deleted: 0, unchanged: 0, deletedSince: 0, restored: 0, skipped: [], merged: [], errors: [] };
 }
 
 export function failedReport(message: string): ImportReport {
@@ -72,17 +76,28 @@ function newestById<T extends { id: string; updated: string }>(list: readonly T[
   return [...m.values()];
 }
 
-type Outcome = 'added' | 'updated' | 'deleted' | 'unchanged' | 'skipped';
+type Outcome = 'added' | 'updated' | 'deleted' | 'unchanged' | 'restored' | 'skipped';
 
-function decide<T extends { id: string; updated: string; deleted?: string }>(incoming: T, current: T | undefined, kind: Skip['kind'], report: ImportReport): T | null {
+export interface MergeOptions {
+  /**
+   * The reader asked to bring back what they deleted after the file was made: a live
+   * record in the file then replaces the library's deletion of it, as the file has it.
+   */
+  restoreDeleted?: boolean;
+}
+
+function decide<T extends { id: string; updated: string; deleted?: string }>(incoming: T, current: T | undefined, kind: Skip['kind'], report: ImportReport, opts: MergeOptions): T | null {
   let outcome: Outcome;
   let reason = '';
   if (!current) outcome = incoming.deleted !== undefined ? 'deleted' : 'added';
   else {
     const c = compareTimes(incoming.updated, current.updated);
+    const deletedSince = c <= 0 && current.deleted !== undefined && incoming.deleted === undefined;
     if (sameRecord(incoming, current)) outcome = 'unchanged';
     else if (c > 0) outcome = incoming.deleted !== undefined && current.deleted === undefined ? 'deleted' : 'updated';
+    else if (deletedSince && opts.restoreDeleted) outcome = 'restored';
     else {
+      if (deletedSince) report.deletedSince++;
       outcome = 'skipped';
       reason =
         c === 0
@@ -100,7 +115,7 @@ function decide<T extends { id: string; updated: string; deleted?: string }>(inc
   return outcome === 'unchanged' ? null : incoming;
 }
 
-export function planMerge(file: LibraryFile, existing: Existing): MergePlan {
+export function planMerge(file: LibraryFile, existing: Existing, opts: MergeOptions = {}): MergePlan {
   const report = emptyReport();
   report.format = file.format;
   report.skipped.push(...file.skipped);
@@ -139,7 +154,7 @@ export function planMerge(file: LibraryFile, existing: Existing): MergePlan {
     }
     fileByUrl.set(a.url, a);
     known.add(a.id);
-    const put = decide(a, existing.articlesById.get(a.id), 'article', report);
+    const put = decide(a, existing.articlesById.get(a.id), 'article', report, opts);
     if (put) articles.push(put);
   }
 
@@ -151,7 +166,7 @@ export function planMerge(file: LibraryFile, existing: Existing): MergePlan {
       continue;
     }
     const a = articleId === raw.articleId ? raw : { ...raw, articleId };
-    const put = decide(a, existing.annotationsById.get(a.id), 'annotation', report);
+    const put = decide(a, existing.annotationsById.get(a.id), 'annotation', report, opts);
     if (put) annotations.push(put);
   }
   return { articles, annotations, report };
