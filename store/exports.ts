@@ -1,9 +1,8 @@
-// The export menu's formats, for one article or a selection of the library, as
-// files ready for a download or the clipboard.
-import { annotationsCsv } from '../lib/export/csv';
-import { annotationCollectionJson } from '../lib/export/jsonld';
-import { articleFiles, articleMarkdown, libraryMarkdown, safeFileName, type ArticleExport, type ExportFact } from '../lib/export/markdown';
-import { zip } from '../lib/export/zip';
+// The library's exports of one article or a selection (all when none is given), read from
+// the store and made by lib/export/files.ts, the same maker the popup uses; and the backup.
+import { exportFile, type ExportFile, type ExportFormat as FileFormat } from '../lib/export/files';
+import type { ArticleExport, ExportFact } from '../lib/export/markdown';
+import { urnOf } from '../lib/export/jsonld';
 import { newId } from '../lib/model/ids';
 import { compareTimes, nowIso } from '../lib/model/records';
 import type { Annotation, Article } from '../lib/model/types';
@@ -11,13 +10,8 @@ import { backupText } from './backup';
 import { notFound } from './errors';
 import type { LedeRepo } from './repo';
 
-export type ExportFormat = 'markdown' | 'markdown-zip' | 'jsonld' | 'csv' | 'backup';
-
-export interface ExportFile {
-  filename: string;
-  mime: string;
-  content: string | Uint8Array;
-}
+export type ExportFormat = FileFormat | 'backup';
+export type { ExportFile };
 
 export interface ExportOptions {
   /** The facts the popup shows for an article, if known. */
@@ -32,19 +26,23 @@ function positionOf(a: Annotation): number {
   return Number.MAX_SAFE_INTEGER;
 }
 
+/** Live articles with their live highlights in reading order: deleted ones stay out of any file meant for reading or sharing. */
 function bundles(articles: Article[], annotations: Annotation[], opts: ExportOptions): ArticleExport[] {
+  const byArticle = new Map<string, Annotation[]>();
+  for (const a of annotations) {
+    if (a.deleted !== undefined) continue;
+    const list = byArticle.get(a.articleId);
+    if (list) list.push(a);
+    else byArticle.set(a.articleId, [a]);
+  }
   return articles
     .filter((a) => a.deleted === undefined)
     .map((article) => ({
       article,
-      annotations: annotations
-        .filter((x) => x.articleId === article.id && x.deleted === undefined)
-        .sort((x, y) => positionOf(x) - positionOf(y) || compareTimes(x.created, y.created)),
+      annotations: (byArticle.get(article.id) ?? []).sort((x, y) => positionOf(x) - positionOf(y) || compareTimes(x.created, y.created)),
       facts: opts.factsFor?.(article.id) ?? [],
     }));
 }
-
-const stamp = (iso: string): string => iso.slice(0, 10);
 
 /**
  * One article (`articleIds` of length one) or a selection (all when omitted). The
@@ -52,27 +50,9 @@ const stamp = (iso: string): string => iso.slice(0, 10);
  */
 export async function exportSelection(repo: LedeRepo, format: ExportFormat, articleIds?: readonly string[], opts: ExportOptions = {}): Promise<ExportFile> {
   const now = nowIso(opts.clock);
-  if (format === 'backup') return { filename: `lede-backup-${stamp(now)}.json`, mime: 'application/json', content: await backupText(repo.db, opts.clock) };
+  if (format === 'backup') return { filename: `lede-backup-${now.slice(0, 10)}.json`, mime: 'application/json', content: await backupText(repo.db, opts.clock) };
   const { articles, annotations } = await repo.exportRecords(articleIds);
-  if (articleIds?.length === 1 && !articles.some((a) => a.deleted === undefined)) throw notFound('This article');
-  const single = articleIds?.length === 1 ? articles[0] : undefined;
-  const base = single ? safeFileName(single.title || single.site || 'article') : `lede-export-${stamp(now)}`;
-  switch (format) {
-    case 'markdown': {
-      const items = bundles(articles, annotations, opts);
-      const content = single && items[0] ? articleMarkdown(items[0]) : libraryMarkdown(items);
-      return { filename: `${base}.md`, mime: 'text/markdown;charset=utf-8', content };
-    }
-    case 'markdown-zip':
-      return { filename: `${base}.zip`, mime: 'application/zip', content: zip(articleFiles(bundles(articles, annotations, opts)), new Date(now)) };
-    case 'jsonld': {
-      // Deleted highlights stay out of a file meant for sharing; the backup keeps them.
-      const live = articles.filter((a) => a.deleted === undefined);
-      const liveAnnotations = annotations.filter((a) => a.deleted === undefined);
-      const content = annotationCollectionJson(live, liveAnnotations, { generated: now, collectionId: `urn:uuid:${newId()}`, textFor: opts.textFor });
-      return { filename: `${base}.jsonld`, mime: 'application/ld+json', content };
-    }
-    case 'csv':
-      return { filename: `${base}.csv`, mime: 'text/csv;charset=utf-8', content: annotationsCsv(articles, annotations, { bom: true }) };
-  }
+  const items = bundles(articles, annotations, opts);
+  if (articleIds?.length === 1 && items.length === 0) throw notFound('This article');
+  return exportFile(format, { items, single: articleIds?.length === 1, generated: now, collectionId: urnOf(newId()), textFor: opts.textFor });
 }

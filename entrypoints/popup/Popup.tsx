@@ -12,7 +12,8 @@ import type { PageFact, PageState } from '../../ext/messages';
 import { loadSettings, saveSettings } from '../../ext/settings';
 import { isSiteDisabled, siteKey, withSite, type Settings } from '../../lib/marks/settings';
 import type { Annotation } from '../../lib/model/types';
-import { copyText, downloadText } from './files';
+import { downloadBlob } from '../../ext/download';
+import { copyText } from './files';
 import { PageClient } from './page-client';
 import { targetTabId } from './target';
 
@@ -145,13 +146,15 @@ function PageView({ client, initial, initialSettings, onFirstRender }: PageViewP
     // Loaded on demand: exports are rare, and the popup should open fast.
     const { buildExport } = await import('../../lib/popup/article-export');
     const file = buildExport(kind === 'markdown-copy' ? 'markdown' : kind, state, new Date());
-    if (kind === 'markdown-copy') return (await copyText(file.text)) ? 'Markdown copied to the clipboard.' : 'The clipboard is not available here.';
-    downloadText(document, file.name, file.text, file.type);
+    // Markdown, JSON-LD and CSV are text.
+    const text = String(file.content);
+    if (kind === 'markdown-copy') return (await copyText(text)) ? 'Markdown copied to the clipboard.' : 'The clipboard is not available here.';
+    downloadBlob(document, file.filename, new Blob([text], { type: file.mime }));
     if (kind === 'markdown') {
-      const copied = await copyText(file.text);
-      return copied ? `Saved ${file.name} and copied it to the clipboard.` : `Saved ${file.name}.`;
+      const copied = await copyText(text);
+      return copied ? `Saved ${file.filename} and copied it to the clipboard.` : `Saved ${file.filename}.`;
     }
-    return `Saved ${file.name}.`;
+    return `Saved ${file.filename}.`;
   };
 
   const isArticle = state.status === 'article';

@@ -1,10 +1,4 @@
-// Getting an export out of the popup without the downloads permission: a Blob behind an
-// <a download>, and the clipboard.
-import { downloadBlob } from '../../ext/download';
-
-export function downloadText(doc: Document, filename: string, text: string, type: string): void {
-  downloadBlob(doc, filename, new Blob([text], { type: `${type};charset=utf-8` }));
-}
+// Getting an export out of the popup to the clipboard (downloads go through ext/download.ts).
 
 export async function copyText(text: string): Promise<boolean> {
   try {

@@ -51,8 +51,8 @@ const source = (over: Partial<ExportSource> = {}): ExportSource => ({
 describe('buildExport', () => {
   it('Markdown holds the title, URL, every highlight with its note in reading order, the article note and the facts', () => {
     const file = buildExport('markdown', source(), NOW);
-    expect(file.name).toBe('xi-and-putin-meet.md');
-    const md = file.text;
+    expect(file.filename).toBe('Xi and Putin meet.md');
+    const md = String(file.content);
     expect(md).toContain('# Xi and Putin meet');
     expect(md).toContain('https://news.example/world/sco');
     expect(md).toContain('Compare with customs data');
@@ -70,7 +70,7 @@ describe('buildExport', () => {
   });
 
   it('builds the article record from the page when the reader has saved nothing yet', () => {
-    const md = buildExport('markdown', source({ article: null, annotations: [] }), NOW).text;
+    const md = String(buildExport('markdown', source({ article: null, annotations: [] }), NOW).content);
     expect(md).toContain('# Xi and Putin meet');
     // The identity URL: tracking parameters removed.
     expect(md).toContain('https://news.example/world/sco');
@@ -80,8 +80,8 @@ describe('buildExport', () => {
 
   it('JSON-LD is one W3C annotation collection with every highlight', () => {
     const file = buildExport('json', source(), NOW);
-    expect(file.type).toBe('application/ld+json');
-    const json = JSON.parse(file.text);
+    expect(file.mime).toBe('application/ld+json');
+    const json = JSON.parse(String(file.content));
     expect(json.type).toBe('AnnotationCollection');
     expect(json.first.items).toHaveLength(3);
     expect(json.first.items[0].target.source).toBe('https://news.example/world/sco');
@@ -89,7 +89,7 @@ describe('buildExport', () => {
   });
 
   it('CSV has a row per highlight with its note', () => {
-    const csv = buildExport('csv', source(), NOW).text;
+    const csv = String(buildExport('csv', source(), NOW).content);
     const rows = csv.replace(/^\uFEFF/, '').trim().split('\r\n');
     expect(rows).toHaveLength(4);
     expect(csv).toContain('first note');

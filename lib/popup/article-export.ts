@@ -1,25 +1,21 @@
-// The three export files of one article, built from what the popup already holds: the page
-// state the content script sent (the same shape as PageState in ext/messages.ts).
-import { annotationsCsv } from '../export/csv';
-import { annotationCollectionJson, urnOf } from '../export/jsonld';
-import { articleMarkdown, type ExportFact } from '../export/markdown';
+// The export files of one article, built from what the popup already holds: the page
+// state the content script sent (the same shape as PageState in ext/messages.ts), made
+// by the same maker as the library's exports (lib/export/files.ts).
+import { exportFile, type ExportFile } from '../export/files';
+import { urnOf } from '../export/jsonld';
+import type { ExportFact } from '../export/markdown';
 import { newId } from '../model/ids';
 import { newArticle } from '../model/records';
 import type { Annotation, Article } from '../model/types';
 import { articleIdentity, type IdentityInput } from '../model/url';
-import { fileNameFor } from './filename';
+
+export type { ExportFile };
 
 export interface ExportSource {
   meta: IdentityInput & { title: string; site: string; byline?: string; published?: string };
   article: Article | null;
   annotations: { annotation: Annotation; start?: number }[];
   facts: { figure: string; value: string; measures: string; when?: string; sentence: string }[];
-}
-
-export interface ExportFile {
-  name: string;
-  type: string;
-  text: string;
 }
 
 /** The stored article, or, when the reader has saved nothing yet, one made from the page's metadata. */
@@ -43,25 +39,10 @@ export function buildExport(kind: 'markdown' | 'json' | 'csv', state: ExportSour
   const annotations = [...state.annotations]
     .sort((a, b) => (a.start ?? Number.MAX_SAFE_INTEGER) - (b.start ?? Number.MAX_SAFE_INTEGER))
     .map((item) => item.annotation);
-  const title = article.title || state.meta.title;
-  switch (kind) {
-    case 'markdown':
-      return {
-        name: fileNameFor(title, 'md'),
-        type: 'text/markdown',
-        text: articleMarkdown({ article, annotations, facts: exportFacts(state) }),
-      };
-    case 'csv':
-      return { name: fileNameFor(title, 'csv'), type: 'text/csv', text: annotationsCsv([article], annotations, { bom: true }) };
-    case 'json':
-      return {
-        name: fileNameFor(title, 'jsonld'),
-        type: 'application/ld+json',
-        text: annotationCollectionJson([article], annotations, {
-          generated: now.toISOString(),
-          collectionId: urnOf(newId()),
-          label: `Lede: ${title}`,
-        }),
-      };
-  }
+  return exportFile(kind === 'json' ? 'jsonld' : kind, {
+    items: [{ article, annotations, facts: exportFacts(state) }],
+    single: true,
+    generated: now.toISOString(),
+    collectionId: urnOf(newId()),
+  });
 }
