@@ -64,6 +64,21 @@ describe('articleMarkdown', () => {
     expect(field('published')).toBe('2025-09-01');
     expect(field('tags')).toEqual(['China', 'trade-policy']);
     expect(field('created')).toBe(article.created);
+    // Page text that looks like HTML is escaped in the front matter too, and still reads back as itself.
+    expect(fm).not.toMatch(/[<>]/);
+    expect(fm).toContain('title: "Xi & Putin \\u003cimg src=x onerror=alert(1)\\u003e meet"');
+  });
+
+  it('front matter reads back exactly for any title (property)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 40 }), fc.constantFrom('', '<b>', '\u2028', '\u0085', '"', '\\', '\n'), (title, extra) => {
+        const fm = /^---\n([^]*?)\n---\n/.exec(articleMarkdown({ article: { ...article, title: title + extra }, annotations: [] }))?.[1] ?? '';
+        const line = /^title: (.*)$/m.exec(fm)?.[1] ?? '';
+        expect(line).not.toMatch(/[<>\u0085\u2028\u2029\n]/);
+        expect(JSON.parse(line)).toBe(title + extra);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('contains the title, URL, live highlights with notes and colours, and the facts', () => {

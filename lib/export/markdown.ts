@@ -54,9 +54,14 @@ function blockQuote(text: string): string[] {
   return escapeBlock(text).map((l) => (l.trim() === '' ? '>' : `> ${l}`));
 }
 
-/** A YAML scalar that YAML reads back as exactly this string: JSON strings are valid YAML. */
+/**
+ * A YAML scalar that YAML reads back as exactly this string: a JSON string is a valid
+ * YAML double-quoted scalar. `<` and `>` are escaped too (\u003c, \u003e), so that no
+ * viewer that shows front matter raw can take a title for HTML, and so are the characters
+ * YAML 1.1 reads as line breaks (NEL, LS, PS).
+ */
 function yamlString(s: string): string {
-  return JSON.stringify(s);
+  return JSON.stringify(s).replace(/[<>\u0085\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** Obsidian tags may not contain spaces or most punctuation. */
