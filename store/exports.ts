@@ -19,6 +19,8 @@ export interface ExportOptions {
   /** The article's flat text, if known, for exact code point positions in JSON-LD. */
   textFor?: (articleId: string) => string | undefined;
   clock?: () => number;
+  /** Called when the records are read (1 of 2) and when the file is made (2 of 2). */
+  onProgress?: (done: number, total: number) => void;
 }
 
 function positionOf(a: Annotation): number {
@@ -50,9 +52,16 @@ function bundles(articles: Article[], annotations: Annotation[], opts: ExportOpt
  */
 export async function exportSelection(repo: LedeRepo, format: ExportFormat, articleIds?: readonly string[], opts: ExportOptions = {}): Promise<ExportFile> {
   const now = nowIso(opts.clock);
-  if (format === 'backup') return { filename: `lede-backup-${now.slice(0, 10)}.json`, mime: 'application/json', content: await backupText(repo.db, opts.clock) };
+  if (format === 'backup') {
+    const content = await backupText(repo.db, opts.clock);
+    opts.onProgress?.(2, 2);
+    return { filename: `lede-backup-${now.slice(0, 10)}.json`, mime: 'application/json', content };
+  }
   const { articles, annotations } = await repo.exportRecords(articleIds);
+  opts.onProgress?.(1, 2);
   const items = bundles(articles, annotations, opts);
   if (articleIds?.length === 1 && items.length === 0) throw notFound('This article');
-  return exportFile(format, { items, single: articleIds?.length === 1, generated: now, collectionId: urnOf(newId()), textFor: opts.textFor });
+  const file = exportFile(format, { items, single: articleIds?.length === 1, generated: now, collectionId: urnOf(newId()), textFor: opts.textFor });
+  opts.onProgress?.(2, 2);
+  return file;
 }

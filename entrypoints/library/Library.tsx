@@ -197,10 +197,10 @@ export function Library({ db, repo, initial, firstView, onFirstRender, onComplet
     run('export', async () => {
       const label = kind === 'backup' ? 'Backing up' : 'Exporting';
       const ids = kind === 'backup' ? undefined : scopeIds;
-      setProgress({ label, done: 0, total: 2 });
-      // The exporters load on first use, to keep the first view's scripts small.
+      setProgress({ label: `${label}: reading the library`, done: 0, total: 2 });
+      // The exporters load on first use, to keep the first view's scripts small; they run in a worker.
       const { buildLibraryExport } = await import('../../ext/library/exports');
-      const file = await buildLibraryExport(kind, repo, ids, (done, total) => setProgress({ label, done, total }));
+      const file = await buildLibraryExport(kind, ids, (done, total) => setProgress({ label: `${label}: ${done < total ? 'making the file' : 'done'}`, done, total }));
       downloadBlob(document, file.name, file.blob);
       setStatus(kind === 'backup' ? `Saved ${file.name}, a backup of the whole library.` : `Saved ${file.name} with ${ids ? count(ids.length, 'article', 'articles') : 'every article'}.`);
     });

@@ -1,7 +1,8 @@
-// The library's export files, made by the store's exporters (store/exports.ts) and
-// turned into a Blob for download, with progress for the page's bar.
-import { exportSelection, type ExportFormat } from '../../store/exports';
-import type { LedeRepo } from '../../store/repo';
+// The library's export files, made in a worker (export-worker.ts) from the store's
+// exporters, with progress for the page's bar.
+import type { ExportFormat } from '../../store/exports';
+import ExportWorker from './export-worker.ts?worker';
+import type { FromExportWorker, ToExportWorker } from './export-worker';
 
 export type LibraryExportKind = 'markdown' | 'markdown-zip' | 'json' | 'csv' | 'backup';
 
@@ -20,22 +21,27 @@ export interface ExportedFile {
 
 export type ExportProgress = (done: number, total: number) => void;
 
-const breathe = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
-
-export async function buildLibraryExport(
+export function buildLibraryExport(
   kind: LibraryExportKind,
-  repo: LedeRepo,
   /** Only these articles; all when undefined. A backup is always the whole database. */
   articleIds: readonly string[] | undefined,
   onProgress: ExportProgress = () => undefined,
 ): Promise<ExportedFile> {
-  // The bar is painted before the work starts, and again before the Blob is made.
-  onProgress(0, 2);
-  await breathe();
-  const file = await exportSelection(repo, FORMATS[kind], kind === 'backup' ? undefined : articleIds);
-  onProgress(1, 2);
-  await breathe();
-  const blob = new Blob([file.content as BlobPart], { type: file.mime });
-  onProgress(2, 2);
-  return { name: file.filename, blob };
+  return new Promise((resolve, reject) => {
+    const worker = new ExportWorker();
+    const end = () => worker.terminate();
+    worker.onmessage = (event: MessageEvent<FromExportWorker>) => {
+      const m = event.data;
+      if (m.kind === 'progress') return onProgress(m.done, m.total);
+      end();
+      if (m.kind === 'done') resolve({ name: m.name, blob: m.blob });
+      else reject(new Error(m.message));
+    };
+    worker.onerror = (event) => {
+      event.preventDefault();
+      end();
+      reject(new Error(event.message || 'the browser ended the export, perhaps for lack of memory'));
+    };
+    worker.postMessage({ format: FORMATS[kind], articleIds: kind === 'backup' || !articleIds ? undefined : [...articleIds] } satisfies ToExportWorker);
+  });
 }
