@@ -232,6 +232,9 @@ describe('bad files change nothing', () => {
     await expectRejected(JSON.stringify(doc), /items\[0\]\.target\.selector\[0\]: .*exact/);
     item.target = 5;
     await expectRejected(JSON.stringify(doc), /items\[0\]: .*target/);
+    const wrongColour = JSON.parse(jsonld(good)) as { first: { items: Record<string, unknown>[] } };
+    wrongColour.first.items[0]!['lede:colour'] = 'red';
+    await expectRejected(JSON.stringify(wrongColour), /items\[0\]\.lede:colour: a colour must be one of yellow/);
     await expectRejected(JSON.stringify({ ...JSON.parse(jsonld(good)), 'lede:articles': {} }), /"lede:articles" must be a list/);
   });
 

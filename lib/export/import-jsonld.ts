@@ -177,9 +177,13 @@ function noteAndTags(a: W3CAnnotationIn): { note: string; tags: string[] } {
   return { note: notes.join('\n\n'), tags };
 }
 
-function colourOf(a: W3CAnnotationIn, styleClass: string | undefined): HighlightColour {
-  const own = v.safeParse(ColourSchema, a['lede:colour']);
-  if (own.success) return own.output;
+/** Lede's own colour field must name a Lede colour; another tool's style class is only a hint. */
+function colourOf(a: W3CAnnotationIn, styleClass: string | undefined, path: string): HighlightColour {
+  if (a['lede:colour'] !== undefined) {
+    const own = v.safeParse(ColourSchema, a['lede:colour']);
+    if (!own.success) throw new ImportFormatError(`${path}.lede:colour: ${describeIssues(own.issues)}`);
+    return own.output;
+  }
   const m = /(?:^|\s)lede-(\w+)/.exec(styleClass ?? '');
   const fromClass = v.safeParse(ColourSchema, m?.[1]);
   return fromClass.success ? fromClass.output : 'yellow';
@@ -255,7 +259,7 @@ export function fromW3C(doc: unknown, now: IsoTime): FileRecords {
       id: idOf(rawId) ?? stableIdFrom(`${url}\n${JSON.stringify(anchored.selectors)}\n${created}`),
       articleId,
       selectors: a['lede:selectors'] ?? (isLede ? [...anchored.selectors.filter((x) => x.type === 'TextQuoteSelector'), ...(a['lede:positions'] ?? [])] : anchored.selectors),
-      colour: colourOf(a, anchored.styleClass),
+      colour: colourOf(a, anchored.styleClass, path),
       note,
       // Lede's own tags are stored already tidy; other tools' are tidied here.
       tags: isLede ? tags : normaliseTags(tags),
