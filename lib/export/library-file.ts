@@ -14,7 +14,7 @@ export { ImportFormatError };
  * The largest file Lede imports: 256 MiB. Lede's own JSON-LD export of 100,000
  * annotations is about 71 MB (its backup 44 MB), so the limit leaves room for a library
  * three to four times that. The import holds the file's text and its parsed records at
- * once, about five times the file's size (measured: a 71 MB file peaks at 400 MB of heap),
+ * once, about five times the file's size (measured: a 71 MB file peaks at 335 MB of heap),
  * which stays well within what a browser gives a worker; a larger file is refused before
  * it is read.
  */
