@@ -90,8 +90,8 @@ export function FilterBar({ query, facets, onChange }: FilterBarProps) {
           onInput={(event) => set({ entity: orUndefined(value(event)) })}
         />
         <datalist id="library-entity-names">
-          {facets.entities.slice(0, ENTITY_SUGGESTIONS).map((e) => (
-            <option key={`${e.type}:${e.label}`} value={e.label} label={`${ENTITY_TYPE_NAMES[e.type]}, ${e.count} ${e.count === 1 ? 'article' : 'articles'}`} />
+          {facets.entities.slice(0, ENTITY_SUGGESTIONS).map((e, i) => (
+            <option key={`${i}:${e.type}:${e.label}`} value={e.label} label={`${ENTITY_TYPE_NAMES[e.type]}, ${e.count} ${e.count === 1 ? 'article' : 'articles'}`} />
           ))}
         </datalist>
       </div>
