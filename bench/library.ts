@@ -157,6 +157,9 @@ async function main(): Promise<void> {
     for (let i = 0; i < RUNS; i++) renders.push(await firstRender(page, libraryUrl));
     const counts = await page.getByTestId('library-counts').textContent();
     if (renders.some((r) => r.rows === 0)) throw new Error('A first view showed no rows');
+    // A reused profile must hold exactly what this run reports.
+    const expected = `${ARTICLES.toLocaleString('en-US')} articles · ${messages.length.toLocaleString('en-US')} highlights`;
+    if (counts !== expected) throw new Error(`The library shows "${counts}", not the seeded "${expected}"; remove the profile and seed again`);
 
     const ours: number[] = [];
     const rivals: number[] = [];
