@@ -13,6 +13,11 @@ const article: Article = {
   published: '2025-09-01',
   note: 'My *view*:\n# not a heading\n- not a list',
   tags: ['China', 'trade policy'],
+  entities: [
+    { type: 'PER', key: 'Xi Jinping', label: 'Xi Jinping', count: 5 },
+    { type: 'LOC', key: 'Beijing', label: 'Beijing <b>', count: 3 },
+    { type: 'PER', key: 'Vladimir Putin', label: 'Vladimir Putin', count: 2 },
+  ],
   created: '2025-09-01T10:00:00.000Z',
   updated: '2025-09-01T10:05:00.000Z',
 };
@@ -64,6 +69,9 @@ describe('articleMarkdown', () => {
     expect(field('published')).toBe('2025-09-01');
     expect(field('tags')).toEqual(['China', 'trade-policy']);
     expect(field('created')).toBe(article.created);
+    expect(field('people')).toEqual(['Xi Jinping', 'Vladimir Putin']);
+    expect(field('places')).toEqual(['Beijing <b>']);
+    expect(fm).not.toContain('organisations:');
     // Page text that looks like HTML is escaped in the front matter too, and still reads back as itself.
     expect(fm).not.toMatch(/[<>]/);
     expect(fm).toContain('title: "Xi & Putin \\u003cimg src=x onerror=alert(1)\\u003e meet"');

@@ -76,6 +76,11 @@ function frontMatter(article: Article): string[] {
   if (article.published) lines.push(`published: ${yamlString(article.published)}`);
   const tags = article.tags.map(obsidianTag).filter((t) => t !== '');
   lines.push(`tags: [${tags.map(yamlString).join(', ')}]`);
+  // The names the article mentions, as Obsidian list properties, most mentioned first.
+  for (const [type, key] of [['PER', 'people'], ['ORG', 'organisations'], ['LOC', 'places']] as const) {
+    const names = (article.entities ?? []).filter((e) => e.type === type).map((e) => e.label);
+    if (names.length) lines.push(`${key}: [${names.map(yamlString).join(', ')}]`);
+  }
   lines.push(`created: ${yamlString(article.created)}`, `updated: ${yamlString(article.updated)}`, 'source: "Lede"', '---');
   return lines;
 }
