@@ -7,7 +7,7 @@
 // benchmark beyond its performance marks.
 //
 //   npm run bench:library                 (builds first unless LEDE_SKIP_BUILD=1)
-//   LEDE_LIBRARY_ARTICLES=1000 LEDE_LIBRARY_PER_ARTICLE=10 LEDE_LIBRARY_RUNS=10
+//   LEDE_LIBRARY_ARTICLES=1000 LEDE_LIBRARY_PER_ARTICLE=10 LEDE_LIBRARY_RUNS=20
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -19,7 +19,7 @@ import { queryWords } from '../lib/model/search-words.ts';
 
 const ARTICLES = Number(process.env.LEDE_LIBRARY_ARTICLES ?? 1000);
 const PER_ARTICLE = Number(process.env.LEDE_LIBRARY_PER_ARTICLE ?? 10);
-const RUNS = Number(process.env.LEDE_LIBRARY_RUNS ?? 10);
+const RUNS = Number(process.env.LEDE_LIBRARY_RUNS ?? 20);
 const QUERIES = ['budget', 'lyon', 'minister deficit', 'harb', 'energy', 'nairobi shipment', 'check', 'wire report', 'gdansk', 'medellin council', 'zzzz nothing'];
 
 function stats(xs: number[]): { median: number; p95: number; max: number; mean: number } {
