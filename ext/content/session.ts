@@ -8,10 +8,10 @@ import { formatFigure } from '../../lib/marks/format';
 import { FLASH_HIGHLIGHT as FLASH } from '../../lib/marks/palette';
 import { buildMarks, type Mark, type MarkSet } from '../../lib/marks/mentions';
 import { isSiteDisabled, type Settings } from '../../lib/marks/settings';
-import { findArticle, type ArticleBody } from '../../lib/page/body';
+import { ArticleFinder, type ArticleBody } from '../../lib/page/body';
 import { IntervalIndex } from '../../lib/page/intervals';
 import { readMetadata } from '../../lib/page/metadata';
-import { TextIndexBuilder, type TextIndex } from '../../lib/page/text-index';
+import { TextIndexBuilder, articleIndexBuilder, type TextIndex } from '../../lib/page/text-index';
 import type { PageEntity, PageFact, PageState } from '../messages';
 import { HoverCard } from './hover-card';
 import { MarkPainter, supportsHighlights, type PageWindow } from './painter';
@@ -20,8 +20,6 @@ import { yieldToPage, sliceDeadline } from './scheduling';
 
 /** Characters of article text we mark at most: a million-word page gets its first ~35,000 words. */
 const MAX_ARTICLE_CHARS = 200_000;
-/** Marks painted per task. */
-const PAINT_BATCH = 1500;
 /** Characters per extraction request to the background; a long article streams in several. */
 const EXTRACT_SLICE_CHARS = 40_000;
 
@@ -45,14 +43,18 @@ export class LedeSession {
   readonly card: HoverCard;
   private markIndex = new IntervalIndex<Mark>([]);
   private cursor = -1;
+  /** Until they have loaded, the settings the run waits for before it sends or paints anything. */
+  private settings: Settings | null = null;
+  private readonly settingsReady: Promise<Settings>;
 
   constructor(
     readonly win: PageWindow,
     readonly signal: AbortSignal,
-    private settings: Settings,
+    settings: Settings | Promise<Settings>,
     private readonly startedAt: number,
     private readonly hooks: SessionHooks = {},
   ) {
+    this.settingsReady = Promise.resolve(settings).then((loaded) => (this.settings ??= loaded));
     this.ui = new UiHost(win.document);
     this.painter = supportsHighlights(win) ? new MarkPainter(win) : null;
     this.card = new HoverCard({
@@ -69,23 +71,33 @@ export class LedeSession {
 
   isOurs = (el: Element): boolean => this.ui.isHost(el);
 
-  /** Finds, indexes, extracts and paints the article. */
+  /**
+   * Finds, indexes, extracts and paints the article. Detection and indexing start at once, while
+   * the settings are still loading: they only read the page, and the settings are needed only
+   * before the text goes to the background.
+   */
   async run(): Promise<void> {
     this.taskStart = this.win.performance.now();
-    if (isSiteDisabled(this.settings, this.win.location.href)) {
+    const stages: Record<string, number> = { start: this.taskStart - this.startedAt };
+    const lap = (name: string) => (stages[name] = this.win.performance.now() - this.startedAt);
+    this.body = await this.findBody();
+    lap('found');
+    if (this.signal.aborted) return;
+    // Not an article: no marks, but the reader may still highlight, so index the page's body.
+    const builder = this.body
+      ? articleIndexBuilder(this.body, { exclude: this.isOurs, maxChars: MAX_ARTICLE_CHARS })
+      : new TextIndexBuilder(this.doc.body ? [this.doc.body] : [], { exclude: this.isOurs, maxChars: MAX_ARTICLE_CHARS });
+    this.index = await this.inSlices(builder, () => builder.index);
+    lap('indexed');
+    const settings = await this.outside(this.settingsReady);
+    lap('settings');
+    if (this.signal.aborted) return;
+    if (isSiteDisabled(settings, this.win.location.href)) {
       this.status = 'off';
       return;
     }
-    const stages: Record<string, number> = { start: this.win.performance.now() - this.startedAt };
-    const lap = (name: string) => (stages[name] = this.win.performance.now() - this.startedAt);
-    this.body = findArticle(this.doc, { exclude: this.isOurs });
-    lap('found');
     this.status = this.body ? 'article' : 'not-article';
-    // Not an article: no marks, but the reader may still highlight, so index the page's body.
-    const roots = this.body ? [...this.body.roots] : this.doc.body ? [this.doc.body] : [];
-    this.index = await this.buildIndex(roots, this.body?.blockSet);
-    lap('indexed');
-    if (this.signal.aborted || !this.body) return;
+    if (!this.body) return;
     if (this.index.truncated) {
       // Hundreds of thousands of words (a book, a log, a generated page): repainting highlights over
       // all of it would freeze the page, so Lede leaves it unmarked and says so in the popup.
@@ -93,7 +105,7 @@ export class LedeSession {
       return;
     }
     // Waiting for the background's extraction gives the page its turn; paint as soon as it answers.
-    this.extraction = await this.extractInSlices(this.index.text);
+    this.extraction = await this.extractInSlices(this.index.text, stages);
     lap('extracted');
     if (this.signal.aborted) return;
     await this.paint();
@@ -108,31 +120,39 @@ export class LedeSession {
         ms: this.paintedMs,
         longestTaskMs: this.longestTaskMs,
         chars: this.index.text.length,
-        // Milliseconds from content-script start at which each stage ended.
+        // Milliseconds from content-script start at which each stage ended; `extractMs` is the
+        // background's own time on the text (the rest of the round trip is messaging).
         stages,
       },
     });
     this.hooks.onPainted?.(this);
   }
 
-  private async buildIndex(roots: Node[], blocks: ReadonlySet<Element> | undefined): Promise<TextIndex> {
-    const builder = new TextIndexBuilder(roots, { blocks, exclude: this.isOurs, maxChars: MAX_ARTICLE_CHARS });
+  private findBody(): Promise<ArticleBody | null> {
+    const finder = new ArticleFinder(this.doc, { exclude: this.isOurs });
+    return this.inSlices(finder, () => finder.result);
+  }
+
+  /** Steps `work` in slices that yield to the page between them, then returns its result. */
+  private async inSlices<T>(work: { step(shouldStop: () => boolean): boolean }, result: () => T): Promise<T> {
     for (;;) {
-      const deadline = sliceDeadline(this.win);
-      if (builder.step(deadline)) return builder.index;
+      if (work.step(sliceDeadline(this.win))) return result();
       await this.yield();
-      if (this.signal.aborted) return builder.index;
+      if (this.signal.aborted) return result();
     }
   }
 
   /** Extracts slice by slice; spans are moved to whole-text offsets and names linked across slices. */
-  private async extractInSlices(text: string): Promise<Extraction> {
+  private async extractInSlices(text: string, stages: Record<string, number>): Promise<Extraction> {
     const whole: Extraction = { sentences: [], entities: [], figures: [], facts: [] };
     const chunks = chunkAtBlocks(text, EXTRACT_SLICE_CHARS);
+    stages.extractMs = 0;
     for (let i = 0; i < chunks.length; i++) {
       const { start, end } = chunks[i]!;
       if (this.signal.aborted) break;
-      const part = await this.outside(background.sendMessage('extract', { text: text.slice(start, end) }));
+      const answer = await this.outside(background.sendMessage('extract', { text: text.slice(start, end) }));
+      const part = answer.extraction;
+      stages.extractMs += answer.ms;
       const shift = <T extends { start: number; end: number }>(span: T): T => ({ ...span, start: span.start + start, end: span.end + start });
       whole.sentences.push(...part.sentences.map(shift));
       whole.entities.push(...relinkKeys(whole.entities, part.entities.map(shift)));
@@ -175,28 +195,33 @@ export class LedeSession {
   }
 
   /**
-   * Paints every mark and applies the visible types and colour scheme. Ranges are made in batches
-   * with a yield between them, so a very long article never holds the page for long.
+   * Paints every mark and applies the visible types and colour scheme. Ranges are made in slices
+   * sized by time, with a yield between them, so a very long article never holds the page for long.
    */
   async paint(): Promise<void> {
     if (!this.extraction || !this.index) return;
+    const settings = this.settings ?? (await this.settingsReady);
     this.marks = buildMarks(this.extraction.entities, this.extraction.figures);
     this.markIndex = new IntervalIndex(this.marks.marks);
     const painter = this.painter;
     if (!painter) return;
     painter.clearMarks();
-    painter.setScheme(this.settings.scheme, this.shadowRoots());
-    painter.showTypes(this.settings.types);
+    painter.setScheme(settings.scheme, this.shadowRoots());
+    painter.showTypes(settings.types);
     painter.setVisible(FLASH, true);
     const marks = this.marks.marks;
-    for (let from = 0; from < marks.length; from += PAINT_BATCH) {
+    const index = this.index;
+    for (let from = 0; from < marks.length; ) {
       if (from > 0) {
         await this.yield();
         if (this.signal.aborted) return;
       }
+      const shouldStop = sliceDeadline(this.win);
       const byType = new Map<Mark['type'], AbstractRange[]>();
-      for (const mark of marks.slice(from, from + PAINT_BATCH)) {
-        const span = this.index.toSpan(mark.start, mark.end);
+      // Poll the clock every 64 marks: a range is a few microseconds.
+      for (let polled = 0; from < marks.length && (++polled % 64 !== 0 || !shouldStop()); from++) {
+        const mark = marks[from]!;
+        const span = index.toSpan(mark.start, mark.end);
         if (!span) continue;
         const range = new this.win.StaticRange({
           startContainer: span.startNode,
@@ -233,8 +258,10 @@ export class LedeSession {
   /** The innermost visible mark at a flat offset, if any (an entity may sit inside a figure's span). */
   markAt(offset: number): Mark | null {
     let best: Mark | null = null;
+    const types = this.settings?.types;
+    if (!types) return null;
     for (const mark of this.markIndex.allAt(offset)) {
-      if (this.settings.types[mark.type] && (!best || mark.end - mark.start < best.end - best.start)) best = mark;
+      if (types[mark.type] && (!best || mark.end - mark.start < best.end - best.start)) best = mark;
     }
     return best;
   }
@@ -256,7 +283,9 @@ export class LedeSession {
 
   /** Keyboard: moves to the next visible mark and opens its card with focus. */
   cycleMarks(): void {
-    const visible = this.marks.marks.filter((m) => this.settings.types[m.type]);
+    const types = this.settings?.types;
+    if (!types) return;
+    const visible = this.marks.marks.filter((m) => types[m.type]);
     if (visible.length === 0) return;
     this.cursor = (this.cursor + 1) % visible.length;
     const mark = visible[this.cursor]!;

@@ -2,7 +2,7 @@
 // single-page-app navigations re-run, the popup answered. Every listener is removed through
 // the AbortSignal.
 import { loadSettings, watchSettings } from '../settings';
-import { tab, type PageState } from '../messages';
+import { background, tab, type PageState } from '../messages';
 import type { Settings } from '../../lib/marks/settings';
 import { isSiteDisabled } from '../../lib/marks/settings';
 import { LedeSession } from './session';
@@ -16,7 +16,13 @@ import type { PageWindow } from './painter';
 const MUTATION_DEBOUNCE_MS = 300;
 
 export async function startLede(win: PageWindow, signal: AbortSignal, startedAt: number): Promise<void> {
-  let settings = await loadSettings();
+  // The first run reads the page while the settings load: it needs them only before it sends
+  // the article to the background. Null until loaded.
+  const loading = loadSettings();
+  let settings: Settings | null = null;
+  void loading.then((loaded) => (settings ??= loaded)).catch(() => undefined);
+  // Wake the background (and its model) while we read the page, if the browser put it to sleep.
+  void background.sendMessage('ping', undefined).catch(() => undefined);
   let session: LedeSession | null = null;
   let annotations: Annotations | null = null;
   let runController: AbortController | null = null;
@@ -27,7 +33,7 @@ export async function startLede(win: PageWindow, signal: AbortSignal, startedAt:
     const controller = new AbortController();
     runController = controller;
     signal.addEventListener('abort', () => controller.abort(), { once: true, signal: controller.signal });
-    const current = new LedeSession(win, controller.signal, settings, startedAt);
+    const current = new LedeSession(win, controller.signal, settings ?? loading, startedAt);
     session = current;
     annotations = new Annotations(current);
     running = current
@@ -51,7 +57,7 @@ export async function startLede(win: PageWindow, signal: AbortSignal, startedAt:
   };
 
   watchSettings((next: Settings) => {
-    const wasOff = isSiteDisabled(settings, win.location.href);
+    const wasOff = settings !== null && isSiteDisabled(settings, win.location.href);
     settings = next;
     const isOff = isSiteDisabled(next, win.location.href);
     if (wasOff !== isOff) return isOff ? (runController?.abort(), (session = null)) : rerun();
@@ -84,9 +90,9 @@ export async function startLede(win: PageWindow, signal: AbortSignal, startedAt:
   run();
 }
 
-function pageState(win: PageWindow, session: LedeSession | null, annotations: Annotations | null, settings: Settings): PageState {
+function pageState(win: PageWindow, session: LedeSession | null, annotations: Annotations | null, settings: Settings | null): PageState {
   const meta = annotations?.meta() ?? { url: win.location.href, title: win.document.title, site: win.location.hostname };
-  const off = isSiteDisabled(settings, win.location.href);
+  const off = settings !== null && isSiteDisabled(settings, win.location.href);
   return {
     status: off ? 'off' : session?.status ?? 'loading',
     url: win.location.href,
