@@ -32,6 +32,8 @@ interface PaintedDetail {
   longestTaskMs: number;
   /** Milliseconds from content-script start at which each stage of the run ended. */
   stages?: Record<string, number>;
+  /** The stage after which the longest task ran (e.g. "found": while indexing). */
+  longestTaskAfter?: string;
 }
 
 interface MarkSample {
@@ -127,12 +129,14 @@ async function main(): Promise<void> {
     inside: number;
     score: BodyScore;
     stages: Record<string, number>;
+    longestTaskAfter: string;
   }[] = [];
   for (const corpusPage of pages) {
     const expected = expectedText(corpusPage);
     const times: number[] = [];
     const tasks: number[] = [];
     const stageRuns: Record<string, number[]> = {};
+    let longest = { ms: -1, after: '' };
     let marks: MarkSample[] = [];
     let detected = '';
     let painted = false;
@@ -150,6 +154,7 @@ async function main(): Promise<void> {
         painted = true;
         times.push(detail.ms);
         tasks.push(detail.longestTaskMs);
+        if (detail.longestTaskMs > longest.ms) longest = { ms: detail.longestTaskMs, after: detail.longestTaskAfter ?? '' };
         for (const [stage, ms] of Object.entries(detail.stages ?? {})) (stageRuns[stage] ??= []).push(ms);
       }
       if (run === 0) {
@@ -169,6 +174,7 @@ async function main(): Promise<void> {
       inside: insideCount(marks, expected),
       score: scoreBody(expected, detected),
       stages: Object.fromEntries(Object.entries(stageRuns).map(([stage, ms]) => [stage, median(ms)])),
+      longestTaskAfter: longest.after,
     });
   }
   await context.close();
@@ -184,10 +190,10 @@ async function main(): Promise<void> {
   }
   // When each stage ended (ms from content-script start), median of the runs: where the time goes.
   const stageNames = [...new Set(rows.flatMap((r) => Object.keys(r.stages)))];
-  console.log(`\nstage ends, ms from content-script start\n${'page'.padEnd(28)}${stageNames.map((s) => s.padStart(10)).join('')}`);
+  console.log(`\nstage ends, ms from content-script start (longest task: after which stage)\n${'page'.padEnd(28)}${stageNames.map((s) => s.padStart(10)).join('')}  longest after`);
   for (const r of rows) {
     if (!r.painted) continue;
-    console.log(`${r.name.padEnd(28)}${stageNames.map((s) => (r.stages[s]?.toFixed(1) ?? '-').padStart(10)).join('')}`);
+    console.log(`${r.name.padEnd(28)}${stageNames.map((s) => (r.stages[s]?.toFixed(1) ?? '-').padStart(10)).join('')}  ${r.longestTaskAfter}`);
   }
   const paintedRows = rows.filter((r) => r.painted);
   const english = rows.filter((r) => r.english);

@@ -37,6 +37,9 @@ export class LedeSession {
   paintedMs = 0;
   /** Longest stretch our code ran without yielding, for the time budget (no task over 50 ms). */
   longestTaskMs = 0;
+  /** The stage that was running when the longest task ended (the stage after the last lap). */
+  private longestTaskAfter = 'start';
+  private lastLap = 'start';
   private taskStart = 0;
   readonly ui: UiHost;
   readonly painter: MarkPainter | null;
@@ -79,7 +82,10 @@ export class LedeSession {
   async run(): Promise<void> {
     this.taskStart = this.win.performance.now();
     const stages: Record<string, number> = { start: this.taskStart - this.startedAt };
-    const lap = (name: string) => (stages[name] = this.win.performance.now() - this.startedAt);
+    const lap = (name: string) => {
+      stages[name] = this.win.performance.now() - this.startedAt;
+      this.lastLap = name;
+    };
     this.body = await this.findBody();
     lap('found');
     if (this.signal.aborted) return;
@@ -119,6 +125,7 @@ export class LedeSession {
         figures: this.extraction.figures.length,
         ms: this.paintedMs,
         longestTaskMs: this.longestTaskMs,
+        longestTaskAfter: this.longestTaskAfter,
         chars: this.index.text.length,
         // Milliseconds from content-script start at which each stage ended; `extractMs` is the
         // background's own time on the text (the rest of the round trip is messaging).
@@ -172,7 +179,11 @@ export class LedeSession {
   }
 
   private endTask(): void {
-    this.longestTaskMs = Math.max(this.longestTaskMs, this.win.performance.now() - this.taskStart);
+    const ms = this.win.performance.now() - this.taskStart;
+    if (ms > this.longestTaskMs) {
+      this.longestTaskMs = ms;
+      this.longestTaskAfter = this.lastLap;
+    }
   }
 
   /** Waits for work done elsewhere (the background); our task ends while we wait. */

@@ -55,6 +55,8 @@ export async function startLede(win: PageWindow, signal: AbortSignal, startedAt:
     startedAt = win.performance.now();
     run();
   };
+  // The article first: its first slice runs now, the listeners below are set up when it waits.
+  run();
 
   watchSettings((next: Settings) => {
     const wasOff = settings !== null && isSiteDisabled(settings, win.location.href);
@@ -87,7 +89,6 @@ export async function startLede(win: PageWindow, signal: AbortSignal, startedAt:
   });
 
   watchNavigation(win, signal, rerun);
-  run();
 }
 
 function pageState(win: PageWindow, session: LedeSession | null, annotations: Annotations | null, settings: Settings | null): PageState {
