@@ -110,11 +110,9 @@ export class LedeSession {
       this.status = 'too-long';
       return;
     }
-    // Waiting for the background's extraction gives the page its turn; paint as soon as it answers.
-    this.extraction = await this.extractInSlices(this.index.text, stages);
-    lap('extracted');
-    if (this.signal.aborted) return;
-    await this.paint();
+    // Waiting for the background's extraction gives the page its turn; each answer is painted as
+    // it arrives (a long article goes in several requests, sent at once).
+    this.extraction = await this.extractAndPaint(this.index, settings, stages, lap);
     if (this.signal.aborted) return;
     lap('painted');
     this.endTask();
@@ -149,21 +147,33 @@ export class LedeSession {
     }
   }
 
-  /** Extracts slice by slice; spans are moved to whole-text offsets and names linked across slices. */
-  private async extractInSlices(text: string, stages: Record<string, number>): Promise<Extraction> {
+  /**
+   * Sends the text to the background in block-aligned slices, all at once (the background works
+   * through them in order), and paints each answer as it arrives. Spans are moved to whole-text
+   * offsets and names linked across slices; the mention groups are built once all have arrived.
+   */
+  private async extractAndPaint(index: TextIndex, settings: Settings, stages: Record<string, number>, lap: (name: string) => void): Promise<Extraction> {
+    const text = index.text;
     const whole: Extraction = { sentences: [], entities: [], figures: [], facts: [] };
     const chunks = chunkAtBlocks(text, EXTRACT_SLICE_CHARS);
+    const answers = chunks.map(({ start, end }) => background.sendMessage('extract', { text: text.slice(start, end) }));
+    // Answers left unread after an abort must not surface as unhandled rejections in the page.
+    for (const answer of answers) answer.catch(() => undefined);
     stages.extractMs = 0;
+    this.preparePainter(settings);
     for (let i = 0; i < chunks.length; i++) {
-      const { start, end } = chunks[i]!;
+      const { start } = chunks[i]!;
+      const answer = await this.outside(answers[i]!);
+      if (i === 0) lap('extracted');
       if (this.signal.aborted) break;
-      const answer = await this.outside(background.sendMessage('extract', { text: text.slice(start, end) }));
       const part = answer.extraction;
       stages.extractMs += answer.ms;
       const shift = <T extends { start: number; end: number }>(span: T): T => ({ ...span, start: span.start + start, end: span.end + start });
+      const entities = relinkKeys(whole.entities, part.entities.map(shift));
+      const figures = part.figures.map(shift);
       whole.sentences.push(...part.sentences.map(shift));
-      whole.entities.push(...relinkKeys(whole.entities, part.entities.map(shift)));
-      whole.figures.push(...part.figures.map(shift));
+      whole.entities.push(...entities);
+      whole.figures.push(...figures);
       whole.facts.push(
         ...part.facts.map((fact) => ({
           ...fact,
@@ -173,8 +183,12 @@ export class LedeSession {
           sentence: shift(fact.sentence),
         })),
       );
+      await this.paintMarks(index, buildMarks(entities, figures).marks);
     }
     if (chunks.length > 1) whole.facts.sort((a, b) => b.score - a.score);
+    // Mention groups (counts, canonical names) need every slice.
+    this.marks = buildMarks(whole.entities, whole.figures);
+    this.markIndex = new IntervalIndex(this.marks.marks);
     return whole;
   }
 
@@ -205,23 +219,23 @@ export class LedeSession {
     return this.index?.toRange(this.doc, start, end) ?? null;
   }
 
-  /**
-   * Paints every mark and applies the visible types and colour scheme. Ranges are made in slices
-   * sized by time, with a yield between them, so a very long article never holds the page for long.
-   */
-  async paint(): Promise<void> {
-    if (!this.extraction || !this.index) return;
-    const settings = this.settings ?? (await this.settingsReady);
-    this.marks = buildMarks(this.extraction.entities, this.extraction.figures);
-    this.markIndex = new IntervalIndex(this.marks.marks);
+  /** Clears old marks and applies the visible types and colour scheme, before the first marks go in. */
+  private preparePainter(settings: Settings): void {
     const painter = this.painter;
     if (!painter) return;
     painter.clearMarks();
     painter.setScheme(settings.scheme, this.shadowRoots());
     painter.showTypes(settings.types);
     painter.setVisible(FLASH, true);
-    const marks = this.marks.marks;
-    const index = this.index;
+  }
+
+  /**
+   * Paints marks in slices sized by time, with a yield between them, so a very long article never
+   * holds the page for long.
+   */
+  private async paintMarks(index: TextIndex, marks: readonly Mark[]): Promise<void> {
+    const painter = this.painter;
+    if (!painter) return;
     for (let from = 0; from < marks.length; ) {
       if (from > 0) {
         await this.yield();
