@@ -111,7 +111,7 @@ export class BoxWalk {
     this.elementsLeft = options.maxElements;
     this.log = { nodes: [], codes: [], boxes: [], truncated: false };
     const root = this.make(body, 'BODY', null);
-    this.push(body, root, true, false, false, 1);
+    this.push(body, 'BODY', root, true, false, false, 1);
   }
 
   get finished(): boolean {
@@ -142,17 +142,14 @@ export class BoxWalk {
     return b;
   }
 
-  private push(el: Element, box: Box, closes: boolean, inLink: boolean, pre: boolean, depth: number): void {
+  private push(el: Element, tag: string, box: Box, closes: boolean, inLink: boolean, pre: boolean, depth: number): void {
     let next: Node | null = null;
     let list: Node[] | null = null;
-    const shadow = openShadowRoot(el);
+    const shadow = mayHostShadow(tag) ? openShadowRoot(el) : null;
     if (shadow) next = shadow.firstChild;
-    else {
-      const tag = closes ? box.tag : tagOf(el);
-      if (tag === 'SLOT') list = slotContent(el);
-      else if (tag === 'DETAILS' && !el.hasAttribute('open')) list = closedDetails(el);
-      else next = el.firstChild;
-    }
+    else if (tag === 'SLOT') list = slotContent(el);
+    else if (tag === 'DETAILS' && !el.hasAttribute('open')) list = closedDetails(el);
+    else next = el.firstChild;
     this.stack.push({ box, closes, next, list, at: 0, inLink, pre, depth });
   }
 
@@ -227,9 +224,9 @@ export class BoxWalk {
     if (block) {
       const b = this.make(el, tag, box);
       this.record(null, LOG_BREAK, b, pre);
-      this.push(el, b, true, inLink, pre, top.depth + 1);
+      this.push(el, tag, b, true, inLink, pre, top.depth + 1);
     } else {
-      this.push(el, box, false, inLink, pre, top.depth + 1);
+      this.push(el, tag, box, false, inLink, pre, top.depth + 1);
     }
   }
 
@@ -313,6 +310,16 @@ export class BoxWalk {
     this.log.truncated = true;
     this.done = true;
   }
+}
+
+/**
+ * Elements that can have a shadow root (attachShadow throws for every other element): custom
+ * elements and a fixed list of HTML ones. Asking the rest saves a DOM call per link and emphasis.
+ */
+const SHADOW_HOSTS = new Set(['ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BODY', 'DIV', 'FOOTER', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'MAIN', 'NAV', 'P', 'SECTION', 'SPAN']);
+
+function mayHostShadow(tag: string): boolean {
+  return SHADOW_HOSTS.has(tag) || tag.includes('-');
 }
 
 function closedDetails(el: Element): Node[] {
