@@ -3,7 +3,7 @@
 // through the AbortSignal (settings switched off, single-page navigation, extension reload).
 import type { Entity, Extraction, Figure } from '../../lib/extract';
 import { background } from '../messages';
-import { chunkAtBlocks, relinkKeys } from '../../lib/marks/chunks';
+import { chunkAtBlocks, relinkKeys, type Chunk } from '../../lib/marks/chunks';
 import { formatFigure } from '../../lib/marks/format';
 import { FLASH_HIGHLIGHT as FLASH } from '../../lib/marks/palette';
 import { buildMarks, type Mark, type MarkSet } from '../../lib/marks/mentions';
@@ -22,6 +22,12 @@ import { yieldToPage, sliceDeadline } from './scheduling';
 const MAX_ARTICLE_CHARS = 200_000;
 /** Characters per extraction request to the background; a long article streams in several. */
 const EXTRACT_SLICE_CHARS = 40_000;
+
+/** Extraction requests under way: one per block-aligned slice of the article's text. */
+interface ExtractionRequest {
+  chunks: Chunk[];
+  answers: Promise<{ extraction: Extraction; ms: number }>[];
+}
 
 export interface SessionHooks {
   /** Called after the first paint, and after every repaint. */
@@ -75,9 +81,9 @@ export class LedeSession {
   isOurs = (el: Element): boolean => this.ui.isHost(el);
 
   /**
-   * Finds, indexes, extracts and paints the article. Detection and indexing start at once, while
-   * the settings are still loading: they only read the page, and the settings are needed only
-   * before the text goes to the background.
+   * Finds, indexes, extracts and paints the article. Detection, indexing and the request to the
+   * background start at once, while the settings are still loading (their answer cannot arrive
+   * while this first task runs); nothing is painted, and nothing kept, until they say the site is on.
    */
   async run(): Promise<void> {
     this.taskStart = this.win.performance.now();
@@ -93,26 +99,29 @@ export class LedeSession {
     const builder = this.body
       ? articleIndexBuilder(this.body, { exclude: this.isOurs, maxChars: MAX_ARTICLE_CHARS })
       : new TextIndexBuilder(this.doc.body ? [this.doc.body] : [], { exclude: this.isOurs, maxChars: MAX_ARTICLE_CHARS });
-    this.index = await this.inSlices(builder, () => builder.index);
+    const index = await this.inSlices(builder, () => builder.index);
+    this.index = index;
     lap('indexed');
+    // Hundreds of thousands of words (a book, a log, a generated page): repainting highlights over
+    // all of it would freeze the page, so Lede leaves it unmarked and says so in the popup.
+    const markable = this.body !== null && !index.truncated && !this.signal.aborted;
+    const known = this.settings;
+    const request = markable && !(known && isSiteDisabled(known, this.win.location.href)) ? this.requestExtraction(index.text) : null;
     const settings = await this.outside(this.settingsReady);
     lap('settings');
     if (this.signal.aborted) return;
     if (isSiteDisabled(settings, this.win.location.href)) {
+      // Switched off here: keep nothing of the page.
       this.status = 'off';
+      this.body = null;
+      this.index = null;
       return;
     }
-    this.status = this.body ? 'article' : 'not-article';
-    if (!this.body) return;
-    if (this.index.truncated) {
-      // Hundreds of thousands of words (a book, a log, a generated page): repainting highlights over
-      // all of it would freeze the page, so Lede leaves it unmarked and says so in the popup.
-      this.status = 'too-long';
-      return;
-    }
+    this.status = !this.body ? 'not-article' : index.truncated ? 'too-long' : 'article';
+    if (!request) return;
     // Waiting for the background's extraction gives the page its turn; each answer is painted as
     // it arrives (a long article goes in several requests, sent at once).
-    this.extraction = await this.extractAndPaint(this.index, settings, stages, lap);
+    this.extraction = await this.paintAnswers(index, request, settings, stages, lap);
     if (this.signal.aborted) return;
     lap('painted');
     this.endTask();
@@ -148,17 +157,29 @@ export class LedeSession {
   }
 
   /**
-   * Sends the text to the background in block-aligned slices, all at once (the background works
-   * through them in order), and paints each answer as it arrives. Spans are moved to whole-text
-   * offsets and names linked across slices; the mention groups are built once all have arrived.
+   * Sends the text to the background in block-aligned slices, all at once: the background works
+   * through them in order while we wait.
    */
-  private async extractAndPaint(index: TextIndex, settings: Settings, stages: Record<string, number>, lap: (name: string) => void): Promise<Extraction> {
-    const text = index.text;
-    const whole: Extraction = { sentences: [], entities: [], figures: [], facts: [] };
+  private requestExtraction(text: string): ExtractionRequest {
     const chunks = chunkAtBlocks(text, EXTRACT_SLICE_CHARS);
     const answers = chunks.map(({ start, end }) => background.sendMessage('extract', { text: text.slice(start, end) }));
-    // Answers left unread after an abort must not surface as unhandled rejections in the page.
+    // Answers left unread (an abort, a site switched off) must not surface as unhandled rejections.
     for (const answer of answers) answer.catch(() => undefined);
+    return { chunks, answers };
+  }
+
+  /**
+   * Paints each answer as it arrives. Spans are moved to whole-text offsets and names linked
+   * across slices; the mention groups are built once all have arrived.
+   */
+  private async paintAnswers(
+    index: TextIndex,
+    { chunks, answers }: ExtractionRequest,
+    settings: Settings,
+    stages: Record<string, number>,
+    lap: (name: string) => void,
+  ): Promise<Extraction> {
+    const whole: Extraction = { sentences: [], entities: [], figures: [], facts: [] };
     stages.extractMs = 0;
     this.preparePainter(settings);
     for (let i = 0; i < chunks.length; i++) {
