@@ -16,13 +16,17 @@ import type { PageWindow } from './painter';
 const MUTATION_DEBOUNCE_MS = 300;
 
 export async function startLede(win: PageWindow, signal: AbortSignal, startedAt: number): Promise<void> {
+  const inFrame = win !== win.top;
+  // A frame that is not an HTML document (an error page, a text or JSON resource) holds no
+  // article; pages can have dozens of such frames, and they share the page's main thread.
+  if (inFrame && !/^(text\/html|application\/xhtml\+xml)$/.test(win.document.contentType)) return;
   // The first run reads the page while the settings load: it needs them only before it sends
   // the article to the background. Null until loaded.
   const loading = loadSettings();
   let settings: Settings | null = null;
   void loading.then((loaded) => (settings ??= loaded)).catch(() => undefined);
   // Wake the background (and its model) while we read the page, if the browser put it to sleep.
-  void background.sendMessage('ping', undefined).catch(() => undefined);
+  if (!inFrame) void background.sendMessage('ping', undefined).catch(() => undefined);
   let session: LedeSession | null = null;
   let annotations: Annotations | null = null;
   let runController: AbortController | null = null;
@@ -40,8 +44,11 @@ export async function startLede(win: PageWindow, signal: AbortSignal, startedAt:
       .run()
       .then(() => {
         if (controller.signal.aborted) return;
-        watchHover(current, controller.signal);
         observeArticle(current, controller.signal, () => rerun());
+        // A frame inside the page that holds no article (an ad, a widget, an embed) gets nothing
+        // more: the reader's tools are for the page itself and for articles in frames.
+        if (current.status === 'not-article' && inFrame) return;
+        watchHover(current, controller.signal);
         if (annotations) watchReader(current, annotations, new Toolbar(current, annotations), controller.signal);
         return annotations?.load();
       })
