@@ -30,6 +30,10 @@ interface PaintedDetail {
   figures: number;
   ms: number;
   longestTaskMs: number;
+  /** Milliseconds from content-script start at which each stage of the run ended. */
+  stages?: Record<string, number>;
+  /** The stage after which the longest task ran (e.g. "found": while indexing). */
+  longestTaskAfter?: string;
 }
 
 interface MarkSample {
@@ -70,7 +74,9 @@ async function articleText(page: Page, popup: Page, serviceWorker: { evaluate: P
   await page.bringToFront();
   const tabId = await serviceWorker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id);
   const answer = (await popup.evaluate(
-    (id) => new Promise((resolve) => chrome.tabs.sendMessage(id!, { id: 1, type: 'articleText', data: undefined, timestamp: Date.now() }, resolve)),
+    // The top frame, as the popup asks: a page's iframes run Lede too, and the first frame to
+    // answer would otherwise win (guardian-1's 404 sign-up frame answered "not found").
+    (id) => new Promise((resolve) => chrome.tabs.sendMessage(id!, { id: 1, type: 'articleText', data: undefined, timestamp: Date.now() }, { frameId: 0 }, resolve)),
     tabId,
   )) as { res?: string } | undefined;
   return answer?.res ?? '';
@@ -122,11 +128,15 @@ async function main(): Promise<void> {
     marks: number;
     inside: number;
     score: BodyScore;
+    stages: Record<string, number>;
+    longestTaskAfter: string;
   }[] = [];
   for (const corpusPage of pages) {
     const expected = expectedText(corpusPage);
     const times: number[] = [];
     const tasks: number[] = [];
+    const stageRuns: Record<string, number[]> = {};
+    let longest = { ms: -1, after: '' };
     let marks: MarkSample[] = [];
     let detected = '';
     let painted = false;
@@ -144,6 +154,8 @@ async function main(): Promise<void> {
         painted = true;
         times.push(detail.ms);
         tasks.push(detail.longestTaskMs);
+        if (detail.longestTaskMs > longest.ms) longest = { ms: detail.longestTaskMs, after: detail.longestTaskAfter ?? '' };
+        for (const [stage, ms] of Object.entries(detail.stages ?? {})) (stageRuns[stage] ??= []).push(ms);
       }
       if (run === 0) {
         marks = detail ? await readMarks(page) : [];
@@ -161,6 +173,8 @@ async function main(): Promise<void> {
       marks: marks.length,
       inside: insideCount(marks, expected),
       score: scoreBody(expected, detected),
+      stages: Object.fromEntries(Object.entries(stageRuns).map(([stage, ms]) => [stage, median(ms)])),
+      longestTaskAfter: longest.after,
     });
   }
   await context.close();
@@ -173,6 +187,13 @@ async function main(): Promise<void> {
     console.log(
       `${r.name.padEnd(28)}${r.lang.padEnd(7)}${(r.painted ? r.ms.toFixed(1) : 'skipped').padStart(11)}${r.longestTaskMs.toFixed(1).padStart(9)}${String(r.marks).padStart(7)}${(r.marks ? pct(r.inside / r.marks) : '     -').padStart(8)}${pct(r.score.coverage).padStart(10)}`,
     );
+  }
+  // When each stage ended (ms from content-script start), median of the runs: where the time goes.
+  const stageNames = [...new Set(rows.flatMap((r) => Object.keys(r.stages)))];
+  console.log(`\nstage ends, ms from content-script start (longest task: after which stage)\n${'page'.padEnd(28)}${stageNames.map((s) => s.padStart(10)).join('')}  longest after`);
+  for (const r of rows) {
+    if (!r.painted) continue;
+    console.log(`${r.name.padEnd(28)}${stageNames.map((s) => (r.stages[s]?.toFixed(1) ?? '-').padStart(10)).join('')}  ${r.longestTaskAfter}`);
   }
   const paintedRows = rows.filter((r) => r.painted);
   const english = rows.filter((r) => r.english);
@@ -187,6 +208,9 @@ async function main(): Promise<void> {
     longestTaskMs: Number(Math.max(0, ...rows.map((r) => r.longestTaskMs)).toFixed(1)),
     insideShare: Number((marks ? inside / marks : 0).toFixed(4)),
     coverage: Number(pooled.coverage.toFixed(4)),
+    stagesMedianMs: Object.fromEntries(
+      stageNames.map((s) => [s, Number(median(paintedRows.flatMap((r) => (r.stages[s] === undefined ? [] : [r.stages[s]!]))).toFixed(1))]),
+    ),
   };
   console.log(
     `\n${totals.pages} pages, ${totals.paintedPages} painted: median ${totals.paintedMedianMs} ms, p95 ${totals.paintedP95Ms} ms, longest task ${totals.longestTaskMs} ms; English pages: ${pct(totals.insideShare).trim()} of marks inside the article, ${pct(totals.coverage).trim()} of the article covered`,

@@ -106,6 +106,28 @@ test('a page that overrides Node.prototype.appendChild and Array.prototype.map s
   expect(errors).toEqual([]);
 });
 
+test('a long article (sent to the background in several slices) is marked to its end', async ({ page, server }) => {
+  // About 70,000 characters: more than one extraction request, less than the cap.
+  server.set(
+    '/long.html',
+    `<!doctype html><html lang="en"><head><title>Long</title></head><body><article><h1>Scholz in Berlin</h1>${ARTICLE(400)}<p>Finally, Emmanuel Macron met the mayor on Friday.</p></article></body></html>`,
+  );
+  const errors = collectLedeErrors(page);
+  await page.goto(`${server.origin}/long.html`);
+  await page.waitForFunction(() => performance.getEntriesByName('lede:painted').length > 0, undefined, { timeout: 15_000 });
+  const texts = (name: string) =>
+    page.evaluate((name) => [...(CSS.highlights.get(name) ?? [])].map((r) => {
+      const range = new Range();
+      range.setStart(r.startContainer, r.startOffset);
+      range.setEnd(r.endContainer, r.endOffset);
+      return range.toString();
+    }), name);
+  expect(await texts('lede-person')).toContain('Emmanuel Macron');
+  // Every paragraph names Berlin: the first slice's and the later slices' marks are all painted.
+  expect((await texts('lede-place')).filter((p) => p === 'Berlin').length).toBeGreaterThan(400);
+  expect(errors).toEqual([]);
+});
+
 test('a page with a one-million-word article does not freeze and gets marks or a graceful skip', async ({ page, server }) => {
   // 40,000 paragraphs of 25 words: one million words, about 6.5 MB of HTML.
   server.set('/huge.html', `<!doctype html><html lang="en"><head><title>Huge</title></head><body><article>${ARTICLE(40_000)}</article></body></html>`);

@@ -27,9 +27,10 @@ export interface BackgroundProtocol {
   ping(): { version: string; now: number };
   /**
    * Runs the extractor on article text. It lives in the background so that its model is decoded
-   * once and kept warm, and no page parses it or spends its main thread on it.
+   * once and kept warm, and no page parses it or spends its main thread on it. `ms` is the
+   * background's own time on it (the rest of the round trip is messaging).
    */
-  extract(input: { text: string }): Extraction;
+  extract(input: { text: string }): { extraction: Extraction; ms: number };
   /** The article record for a page, if the reader ever saved anything on it, with its live highlights. */
   lookupArticle(meta: PageMeta): ArticleRecord;
   /** Creates or refreshes the article record (e.g. before a note is written). */

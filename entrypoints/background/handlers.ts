@@ -21,7 +21,11 @@ async function broadcast(articleId: string): Promise<void> {
 export function registerHandlers(repo: LedeRepo): void {
   background.onMessage('ping', () => ({ version: browser.runtime.getManifest().version, now: Date.now() }));
 
-  background.onMessage('extract', ({ data }) => extract(data.text));
+  background.onMessage('extract', ({ data }) => {
+    const started = performance.now();
+    const extraction = extract(data.text);
+    return { extraction, ms: performance.now() - started };
+  });
 
   background.onMessage('lookupArticle', async ({ data: meta }) => {
     const article = (await findArticle(repo, meta)) ?? null;

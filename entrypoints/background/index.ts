@@ -3,13 +3,13 @@ import { tab } from '../../ext/messages';
 import { LedeDB } from '../../store/db';
 import { LedeRepo } from '../../store/repo';
 import { registerHandlers } from './handlers';
-import { defaultModel } from '../../lib/extract';
+import { warmUpExtractor } from '../../ext/background/warm-up';
 
 export default defineBackground(() => {
   const repo = new LedeRepo(new LedeDB());
   registerHandlers(repo);
-  // Decode the extractor's model now, not when the first article is waiting for it.
-  setTimeout(() => defaultModel(), 0);
+  // Decode the extractor's model and warm its code now, not when the first article is waiting for it.
+  warmUpExtractor(24);
 
   browser.runtime.onInstalled.addListener(() => {
     browser.contextMenus.create({ id: 'lede-highlight', title: 'Highlight with Lede', contexts: ['selection'] });

@@ -3,15 +3,15 @@
 // through the AbortSignal (settings switched off, single-page navigation, extension reload).
 import type { Entity, Extraction, Figure } from '../../lib/extract';
 import { background } from '../messages';
-import { chunkAtBlocks, relinkKeys } from '../../lib/marks/chunks';
+import { chunkAtBlocks, relinkKeys, type Chunk } from '../../lib/marks/chunks';
 import { formatFigure } from '../../lib/marks/format';
 import { FLASH_HIGHLIGHT as FLASH } from '../../lib/marks/palette';
 import { buildMarks, type Mark, type MarkSet } from '../../lib/marks/mentions';
 import { isSiteDisabled, type Settings } from '../../lib/marks/settings';
-import { findArticle, type ArticleBody } from '../../lib/page/body';
+import { ArticleFinder, type ArticleBody } from '../../lib/page/body';
 import { IntervalIndex } from '../../lib/page/intervals';
 import { readMetadata } from '../../lib/page/metadata';
-import { TextIndexBuilder, type TextIndex } from '../../lib/page/text-index';
+import { TextIndexBuilder, articleIndexBuilder, type TextIndex } from '../../lib/page/text-index';
 import type { PageEntity, PageFact, PageState } from '../messages';
 import { HoverCard } from './hover-card';
 import { MarkPainter, supportsHighlights, type PageWindow } from './painter';
@@ -20,10 +20,14 @@ import { yieldToPage, sliceDeadline } from './scheduling';
 
 /** Characters of article text we mark at most: a million-word page gets its first ~35,000 words. */
 const MAX_ARTICLE_CHARS = 200_000;
-/** Marks painted per task. */
-const PAINT_BATCH = 1500;
 /** Characters per extraction request to the background; a long article streams in several. */
 const EXTRACT_SLICE_CHARS = 40_000;
+
+/** Extraction requests under way: one per block-aligned slice of the article's text. */
+interface ExtractionRequest {
+  chunks: Chunk[];
+  answers: Promise<{ extraction: Extraction; ms: number }>[];
+}
 
 export interface SessionHooks {
   /** Called after the first paint, and after every repaint. */
@@ -39,20 +43,27 @@ export class LedeSession {
   paintedMs = 0;
   /** Longest stretch our code ran without yielding, for the time budget (no task over 50 ms). */
   longestTaskMs = 0;
+  /** The stage that was running when the longest task ended (the stage after the last lap). */
+  private longestTaskAfter = 'start';
+  private lastLap = 'start';
   private taskStart = 0;
   readonly ui: UiHost;
   readonly painter: MarkPainter | null;
   readonly card: HoverCard;
   private markIndex = new IntervalIndex<Mark>([]);
   private cursor = -1;
+  /** Until they have loaded, the settings the run waits for before it sends or paints anything. */
+  private settings: Settings | null = null;
+  private readonly settingsReady: Promise<Settings>;
 
   constructor(
     readonly win: PageWindow,
     readonly signal: AbortSignal,
-    private settings: Settings,
+    settings: Settings | Promise<Settings>,
     private readonly startedAt: number,
     private readonly hooks: SessionHooks = {},
   ) {
+    this.settingsReady = Promise.resolve(settings).then((loaded) => (this.settings ??= loaded));
     this.ui = new UiHost(win.document);
     this.painter = supportsHighlights(win) ? new MarkPainter(win) : null;
     this.card = new HoverCard({
@@ -69,34 +80,48 @@ export class LedeSession {
 
   isOurs = (el: Element): boolean => this.ui.isHost(el);
 
-  /** Finds, indexes, extracts and paints the article. */
+  /**
+   * Finds, indexes, extracts and paints the article. Detection, indexing and the request to the
+   * background start at once, while the settings are still loading (their answer cannot arrive
+   * while this first task runs); nothing is painted, and nothing kept, until they say the site is on.
+   */
   async run(): Promise<void> {
     this.taskStart = this.win.performance.now();
-    if (isSiteDisabled(this.settings, this.win.location.href)) {
-      this.status = 'off';
-      return;
-    }
-    const stages: Record<string, number> = { start: this.win.performance.now() - this.startedAt };
-    const lap = (name: string) => (stages[name] = this.win.performance.now() - this.startedAt);
-    this.body = findArticle(this.doc, { exclude: this.isOurs });
+    const stages: Record<string, number> = { start: this.taskStart - this.startedAt };
+    const lap = (name: string) => {
+      stages[name] = this.win.performance.now() - this.startedAt;
+      this.lastLap = name;
+    };
+    this.body = await this.findBody();
     lap('found');
-    this.status = this.body ? 'article' : 'not-article';
+    if (this.signal.aborted) return;
     // Not an article: no marks, but the reader may still highlight, so index the page's body.
-    const roots = this.body ? [...this.body.roots] : this.doc.body ? [this.doc.body] : [];
-    this.index = await this.buildIndex(roots, this.body?.blockSet);
+    const builder = this.body
+      ? articleIndexBuilder(this.body, { exclude: this.isOurs, maxChars: MAX_ARTICLE_CHARS })
+      : new TextIndexBuilder(this.doc.body ? [this.doc.body] : [], { exclude: this.isOurs, maxChars: MAX_ARTICLE_CHARS });
+    const index = await this.inSlices(builder, () => builder.index);
+    this.index = index;
     lap('indexed');
-    if (this.signal.aborted || !this.body) return;
-    if (this.index.truncated) {
-      // Hundreds of thousands of words (a book, a log, a generated page): repainting highlights over
-      // all of it would freeze the page, so Lede leaves it unmarked and says so in the popup.
-      this.status = 'too-long';
+    // Hundreds of thousands of words (a book, a log, a generated page): repainting highlights over
+    // all of it would freeze the page, so Lede leaves it unmarked and says so in the popup.
+    const markable = this.body !== null && !index.truncated && !this.signal.aborted;
+    const known = this.settings;
+    const request = markable && !(known && isSiteDisabled(known, this.win.location.href)) ? this.requestExtraction(index.text) : null;
+    const settings = await this.outside(this.settingsReady);
+    lap('settings');
+    if (this.signal.aborted) return;
+    if (isSiteDisabled(settings, this.win.location.href)) {
+      // Switched off here: keep nothing of the page.
+      this.status = 'off';
+      this.body = null;
+      this.index = null;
       return;
     }
-    // Waiting for the background's extraction gives the page its turn; paint as soon as it answers.
-    this.extraction = await this.extractInSlices(this.index.text);
-    lap('extracted');
-    if (this.signal.aborted) return;
-    await this.paint();
+    this.status = !this.body ? 'not-article' : index.truncated ? 'too-long' : 'article';
+    if (!request) return;
+    // Waiting for the background's extraction gives the page its turn; each answer is painted as
+    // it arrives (a long article goes in several requests, sent at once).
+    this.extraction = await this.paintAnswers(index, request, settings, stages, lap);
     if (this.signal.aborted) return;
     lap('painted');
     this.endTask();
@@ -107,36 +132,69 @@ export class LedeSession {
         figures: this.extraction.figures.length,
         ms: this.paintedMs,
         longestTaskMs: this.longestTaskMs,
+        longestTaskAfter: this.longestTaskAfter,
         chars: this.index.text.length,
-        // Milliseconds from content-script start at which each stage ended.
+        // Milliseconds from content-script start at which each stage ended; `extractMs` is the
+        // background's own time on the text (the rest of the round trip is messaging).
         stages,
       },
     });
     this.hooks.onPainted?.(this);
   }
 
-  private async buildIndex(roots: Node[], blocks: ReadonlySet<Element> | undefined): Promise<TextIndex> {
-    const builder = new TextIndexBuilder(roots, { blocks, exclude: this.isOurs, maxChars: MAX_ARTICLE_CHARS });
+  private findBody(): Promise<ArticleBody | null> {
+    const finder = new ArticleFinder(this.doc, { exclude: this.isOurs });
+    return this.inSlices(finder, () => finder.result);
+  }
+
+  /** Steps `work` in slices that yield to the page between them, then returns its result. */
+  private async inSlices<T>(work: { step(shouldStop: () => boolean): boolean }, result: () => T): Promise<T> {
     for (;;) {
-      const deadline = sliceDeadline(this.win);
-      if (builder.step(deadline)) return builder.index;
+      if (work.step(sliceDeadline(this.win))) return result();
       await this.yield();
-      if (this.signal.aborted) return builder.index;
+      if (this.signal.aborted) return result();
     }
   }
 
-  /** Extracts slice by slice; spans are moved to whole-text offsets and names linked across slices. */
-  private async extractInSlices(text: string): Promise<Extraction> {
-    const whole: Extraction = { sentences: [], entities: [], figures: [], facts: [] };
+  /**
+   * Sends the text to the background in block-aligned slices, all at once: the background works
+   * through them in order while we wait.
+   */
+  private requestExtraction(text: string): ExtractionRequest {
     const chunks = chunkAtBlocks(text, EXTRACT_SLICE_CHARS);
+    const answers = chunks.map(({ start, end }) => background.sendMessage('extract', { text: text.slice(start, end) }));
+    // Answers left unread (an abort, a site switched off) must not surface as unhandled rejections.
+    for (const answer of answers) answer.catch(() => undefined);
+    return { chunks, answers };
+  }
+
+  /**
+   * Paints each answer as it arrives. Spans are moved to whole-text offsets and names linked
+   * across slices; the mention groups are built once all have arrived.
+   */
+  private async paintAnswers(
+    index: TextIndex,
+    { chunks, answers }: ExtractionRequest,
+    settings: Settings,
+    stages: Record<string, number>,
+    lap: (name: string) => void,
+  ): Promise<Extraction> {
+    const whole: Extraction = { sentences: [], entities: [], figures: [], facts: [] };
+    stages.extractMs = 0;
+    this.preparePainter(settings);
     for (let i = 0; i < chunks.length; i++) {
-      const { start, end } = chunks[i]!;
+      const { start } = chunks[i]!;
+      const answer = await this.outside(answers[i]!);
+      if (i === 0) lap('extracted');
       if (this.signal.aborted) break;
-      const part = await this.outside(background.sendMessage('extract', { text: text.slice(start, end) }));
+      const part = answer.extraction;
+      stages.extractMs += answer.ms;
       const shift = <T extends { start: number; end: number }>(span: T): T => ({ ...span, start: span.start + start, end: span.end + start });
+      const entities = relinkKeys(whole.entities, part.entities.map(shift));
+      const figures = part.figures.map(shift);
       whole.sentences.push(...part.sentences.map(shift));
-      whole.entities.push(...relinkKeys(whole.entities, part.entities.map(shift)));
-      whole.figures.push(...part.figures.map(shift));
+      whole.entities.push(...entities);
+      whole.figures.push(...figures);
       whole.facts.push(
         ...part.facts.map((fact) => ({
           ...fact,
@@ -146,13 +204,21 @@ export class LedeSession {
           sentence: shift(fact.sentence),
         })),
       );
+      await this.paintMarks(index, buildMarks(entities, figures).marks);
     }
     if (chunks.length > 1) whole.facts.sort((a, b) => b.score - a.score);
+    // Mention groups (counts, canonical names) need every slice.
+    this.marks = buildMarks(whole.entities, whole.figures);
+    this.markIndex = new IntervalIndex(this.marks.marks);
     return whole;
   }
 
   private endTask(): void {
-    this.longestTaskMs = Math.max(this.longestTaskMs, this.win.performance.now() - this.taskStart);
+    const ms = this.win.performance.now() - this.taskStart;
+    if (ms > this.longestTaskMs) {
+      this.longestTaskMs = ms;
+      this.longestTaskAfter = this.lastLap;
+    }
   }
 
   /** Waits for work done elsewhere (the background); our task ends while we wait. */
@@ -174,29 +240,34 @@ export class LedeSession {
     return this.index?.toRange(this.doc, start, end) ?? null;
   }
 
-  /**
-   * Paints every mark and applies the visible types and colour scheme. Ranges are made in batches
-   * with a yield between them, so a very long article never holds the page for long.
-   */
-  async paint(): Promise<void> {
-    if (!this.extraction || !this.index) return;
-    this.marks = buildMarks(this.extraction.entities, this.extraction.figures);
-    this.markIndex = new IntervalIndex(this.marks.marks);
+  /** Clears old marks and applies the visible types and colour scheme, before the first marks go in. */
+  private preparePainter(settings: Settings): void {
     const painter = this.painter;
     if (!painter) return;
     painter.clearMarks();
-    painter.setScheme(this.settings.scheme, this.shadowRoots());
-    painter.showTypes(this.settings.types);
+    painter.setScheme(settings.scheme, this.shadowRoots());
+    painter.showTypes(settings.types);
     painter.setVisible(FLASH, true);
-    const marks = this.marks.marks;
-    for (let from = 0; from < marks.length; from += PAINT_BATCH) {
+  }
+
+  /**
+   * Paints marks in slices sized by time, with a yield between them, so a very long article never
+   * holds the page for long.
+   */
+  private async paintMarks(index: TextIndex, marks: readonly Mark[]): Promise<void> {
+    const painter = this.painter;
+    if (!painter) return;
+    for (let from = 0; from < marks.length; ) {
       if (from > 0) {
         await this.yield();
         if (this.signal.aborted) return;
       }
+      const shouldStop = sliceDeadline(this.win);
       const byType = new Map<Mark['type'], AbstractRange[]>();
-      for (const mark of marks.slice(from, from + PAINT_BATCH)) {
-        const span = this.index.toSpan(mark.start, mark.end);
+      // Poll the clock every 64 marks: a range is a few microseconds.
+      for (let polled = 0; from < marks.length && (++polled % 64 !== 0 || !shouldStop()); from++) {
+        const mark = marks[from]!;
+        const span = index.toSpan(mark.start, mark.end);
         if (!span) continue;
         const range = new this.win.StaticRange({
           startContainer: span.startNode,
@@ -233,8 +304,10 @@ export class LedeSession {
   /** The innermost visible mark at a flat offset, if any (an entity may sit inside a figure's span). */
   markAt(offset: number): Mark | null {
     let best: Mark | null = null;
+    const types = this.settings?.types;
+    if (!types) return null;
     for (const mark of this.markIndex.allAt(offset)) {
-      if (this.settings.types[mark.type] && (!best || mark.end - mark.start < best.end - best.start)) best = mark;
+      if (types[mark.type] && (!best || mark.end - mark.start < best.end - best.start)) best = mark;
     }
     return best;
   }
@@ -256,7 +329,9 @@ export class LedeSession {
 
   /** Keyboard: moves to the next visible mark and opens its card with focus. */
   cycleMarks(): void {
-    const visible = this.marks.marks.filter((m) => this.settings.types[m.type]);
+    const types = this.settings?.types;
+    if (!types) return;
+    const visible = this.marks.marks.filter((m) => types[m.type]);
     if (visible.length === 0) return;
     this.cursor = (this.cursor + 1) % visible.length;
     const mark = visible[this.cursor]!;

@@ -2,7 +2,7 @@
 // single-page-app navigations re-run, the popup answered. Every listener is removed through
 // the AbortSignal.
 import { loadSettings, watchSettings } from '../settings';
-import { tab, type PageState } from '../messages';
+import { background, tab, type PageState } from '../messages';
 import type { Settings } from '../../lib/marks/settings';
 import { isSiteDisabled } from '../../lib/marks/settings';
 import { LedeSession } from './session';
@@ -16,7 +16,17 @@ import type { PageWindow } from './painter';
 const MUTATION_DEBOUNCE_MS = 300;
 
 export async function startLede(win: PageWindow, signal: AbortSignal, startedAt: number): Promise<void> {
-  let settings = await loadSettings();
+  const inFrame = win !== win.top;
+  // A frame that is not an HTML document (an error page, a text or JSON resource) holds no
+  // article; pages can have dozens of such frames, and they share the page's main thread.
+  if (inFrame && !/^(text\/html|application\/xhtml\+xml)$/.test(win.document.contentType)) return;
+  // The first run reads the page while the settings load: it needs them only before it sends
+  // the article to the background. Null until loaded.
+  const loading = loadSettings();
+  let settings: Settings | null = null;
+  void loading.then((loaded) => (settings ??= loaded)).catch(() => undefined);
+  // Wake the background (and its model) while we read the page, if the browser put it to sleep.
+  if (!inFrame) void background.sendMessage('ping', undefined).catch(() => undefined);
   let session: LedeSession | null = null;
   let annotations: Annotations | null = null;
   let runController: AbortController | null = null;
@@ -27,15 +37,18 @@ export async function startLede(win: PageWindow, signal: AbortSignal, startedAt:
     const controller = new AbortController();
     runController = controller;
     signal.addEventListener('abort', () => controller.abort(), { once: true, signal: controller.signal });
-    const current = new LedeSession(win, controller.signal, settings, startedAt);
+    const current = new LedeSession(win, controller.signal, settings ?? loading, startedAt);
     session = current;
     annotations = new Annotations(current);
     running = current
       .run()
       .then(() => {
         if (controller.signal.aborted) return;
-        watchHover(current, controller.signal);
         observeArticle(current, controller.signal, () => rerun());
+        // A frame inside the page that holds no article (an ad, a widget, an embed) gets nothing
+        // more: the reader's tools are for the page itself and for articles in frames.
+        if (current.status === 'not-article' && inFrame) return;
+        watchHover(current, controller.signal);
         if (annotations) watchReader(current, annotations, new Toolbar(current, annotations), controller.signal);
         return annotations?.load();
       })
@@ -49,9 +62,11 @@ export async function startLede(win: PageWindow, signal: AbortSignal, startedAt:
     startedAt = win.performance.now();
     run();
   };
+  // The article first: its first slice runs now, the listeners below are set up when it waits.
+  run();
 
   watchSettings((next: Settings) => {
-    const wasOff = isSiteDisabled(settings, win.location.href);
+    const wasOff = settings !== null && isSiteDisabled(settings, win.location.href);
     settings = next;
     const isOff = isSiteDisabled(next, win.location.href);
     if (wasOff !== isOff) return isOff ? (runController?.abort(), (session = null)) : rerun();
@@ -81,12 +96,11 @@ export async function startLede(win: PageWindow, signal: AbortSignal, startedAt:
   });
 
   watchNavigation(win, signal, rerun);
-  run();
 }
 
-function pageState(win: PageWindow, session: LedeSession | null, annotations: Annotations | null, settings: Settings): PageState {
+function pageState(win: PageWindow, session: LedeSession | null, annotations: Annotations | null, settings: Settings | null): PageState {
   const meta = annotations?.meta() ?? { url: win.location.href, title: win.document.title, site: win.location.hostname };
-  const off = isSiteDisabled(settings, win.location.href);
+  const off = settings !== null && isSiteDisabled(settings, win.location.href);
   return {
     status: off ? 'off' : session?.status ?? 'loading',
     url: win.location.href,

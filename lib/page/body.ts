@@ -1,22 +1,13 @@
 // Finds the article body on the live DOM without changing it: one walk over the rendered
-// tree collects text blocks (the nearest block-level ancestor of each text), scores them
+// tree (walk.ts, in slices) collects text blocks (the nearest block-level ancestor of each text), scores them
 // the way Readability scores paragraphs (length, commas, link density, class hints), picks
 // the best container plus related siblings, and drops furniture inside it (link lists,
 // promos, tiny boxes). Returns the live block elements, so the text index and the painted
 // marks refer to the page's own nodes. See README.md for the comparison with running
 // Readability on a clone.
 
-import {
-  ELEMENT_NODE,
-  TEXT_NODE,
-  isBlockTag,
-  isEditable,
-  isHiddenByMarkup,
-  isSkippedTag,
-  renderedChildren,
-  tagOf,
-} from './dom.ts';
-import { classWeight, isFurniture } from './hints.ts';
+import { classWeight } from './hints.ts';
+import { BoxWalk, type Box, type WalkLog } from './walk.ts';
 
 export interface ArticleBody {
   /** Smallest element holding every block: walk it with `blockSet` as the filter. */
@@ -38,6 +29,8 @@ export interface ArticleBody {
   chars: number;
   /** The walk stopped at `maxChars`/`maxElements`: blocks cover only the start of a huge page. */
   truncated: boolean;
+  /** The detection walk's record of the page, from which `indexArticle` builds the text index without walking the page again. */
+  log?: WalkLog;
 }
 
 export interface FindArticleOptions {
@@ -56,57 +49,84 @@ export interface FindArticleOptions {
 export const DEFAULT_BODY_MAX_CHARS = 400_000;
 export const DEFAULT_BODY_MAX_ELEMENTS = 40_000;
 
-/** One block-level element, with its own text (not in nested blocks) and subtree totals. */
-interface Box {
-  el: Element;
-  tag: string;
-  parent: Box | null;
-  children: Box[];
-  own: number;
-  ownLink: number;
-  ownCommas: number;
-  text: number;
-  link: number;
-  commas: number;
-  paras: number;
-  lis: number;
-  imgs: number;
-  inputs: number;
-  score: number;
-  scored: boolean;
-  /** First and last index of this box's subtree in document (pre-)order. */
-  from: number;
-  to: number;
-}
-
 // Minimum article: below this it is a teaser, a search result, or an app screen.
 const MIN_ARTICLE_CHARS = 500;
 const MIN_READERABLE = 10;
-const COMMA = /[,，、،]/g;
 
-export function findArticle(doc: Document, options: FindArticleOptions = {}): ArticleBody | null {
-  try {
-    const body = doc.body;
-    if (!body) return null;
-    // Like Readability: if skipping furniture-named boxes leaves too little text, the site
-    // named its article container oddly ("site_header"); try again trusting only tags and
-    // roles. A page already judged a listing stays one.
-    const first = detect(doc, body, options, true);
-    if (first === LISTING) return null;
-    if (first) return first;
-    const second = detect(doc, body, options, false);
-    return second === LISTING ? null : second;
-  } catch {
-    // A page can break the DOM methods we call (overridden in its own world, exotic nodes).
-    // No marks is the right failure for a reading aid; an exception would stop the caller.
-    return null;
+/**
+ * Finds the article in slices: call `step(shouldStop)` until it returns true (yielding to the page
+ * in between), then read `result`. The walk is the costly part and is polled every 64 nodes; the
+ * scoring after it is linear in the number of blocks.
+ */
+export class ArticleFinder {
+  result: ArticleBody | null = null;
+  private walk: BoxWalk | null = null;
+  private byName = true;
+  private done = false;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly options: FindArticleOptions = {},
+  ) {
+    try {
+      if (doc.body) this.walk = this.startWalk(doc.body);
+      else this.done = true;
+    } catch {
+      this.done = true;
+    }
   }
+
+  get finished(): boolean {
+    return this.done;
+  }
+
+  step(shouldStop: () => boolean = () => false): boolean {
+    try {
+      while (!this.done && this.walk) {
+        if (!this.walk.step(shouldStop)) return false;
+        const found = select(this.doc, this.walk, this.options);
+        if (found === LISTING) this.done = true;
+        else if (found) {
+          this.result = found;
+          this.done = true;
+        } else if (this.byName && this.doc.body) {
+          // Like Readability: if skipping furniture-named boxes leaves too little text, the site
+          // named its article container oddly ("site_header"); try again trusting only tags and
+          // roles. A page already judged a listing stays one.
+          this.byName = false;
+          this.walk = this.startWalk(this.doc.body);
+        } else this.done = true;
+      }
+    } catch {
+      // A page can break the DOM methods we call (overridden in its own world, exotic nodes).
+      // No marks is the right failure for a reading aid; an exception would stop the caller.
+      this.result = null;
+      this.done = true;
+    }
+    this.done = true;
+    return true;
+  }
+
+  private startWalk(body: HTMLElement): BoxWalk {
+    return new BoxWalk(body, {
+      exclude: this.options.exclude,
+      maxChars: this.options.maxChars ?? DEFAULT_BODY_MAX_CHARS,
+      maxElements: this.options.maxElements ?? DEFAULT_BODY_MAX_ELEMENTS,
+      byName: this.byName,
+    });
+  }
+}
+
+/** The article's live blocks, or `null` when the page is not an article. */
+export function findArticle(doc: Document, options: FindArticleOptions = {}): ArticleBody | null {
+  const finder = new ArticleFinder(doc, options);
+  finder.step();
+  return finder.result;
 }
 
 const LISTING = 'listing';
 
-function detect(doc: Document, body: HTMLElement, options: FindArticleOptions, byName: boolean): ArticleBody | typeof LISTING | null {
-  const walk = collectBoxes(body, options, byName);
+function select(doc: Document, walk: BoxWalk, options: FindArticleOptions): ArticleBody | typeof LISTING | null {
   const boxes = walk.boxes;
 
   scoreParagraphs(boxes);
@@ -115,7 +135,7 @@ function detect(doc: Document, body: HTMLElement, options: FindArticleOptions, b
   top = refineTop(top, boxes);
 
   const containers = withSiblings(top);
-  const blocks: Element[] = [];
+  const kept: Box[] = [];
   let chars = 0;
   let readerable = 0;
   let linkedHeadings = 0;
@@ -127,7 +147,7 @@ function detect(doc: Document, body: HTMLElement, options: FindArticleOptions, b
       if (insideJunk(b, c, junkMemo)) continue;
       if (isHeading(b.tag) && b.ownLink / b.own > 0.8) linkedHeadings++;
       if (isLinkLine(b)) continue;
-      blocks.push(b.el);
+      kept.push(b);
       chars += b.own;
       if (b.own > 140) readerable += Math.sqrt(b.own - 140);
     }
@@ -137,107 +157,31 @@ function detect(doc: Document, body: HTMLElement, options: FindArticleOptions, b
   if (linkedHeadings >= 3 && chars / linkedHeadings < 400) return LISTING;
   if (chars < MIN_ARTICLE_CHARS || readerable < MIN_READERABLE) return null;
 
-  let headline: Element | null = null;
+  let headline: Box | null = null;
   if (options.includeHeadline !== false) {
     headline = findHeadline(doc, boxes);
-    if (headline && !blocks.includes(headline)) {
-      blocks.push(headline);
-      blocks.sort(documentOrder(boxes));
+    if (headline && !kept.includes(headline)) {
+      kept.push(headline);
+      kept.sort((a, b) => a.from - b.from);
     }
   }
+  // Plain loops: in tests the page's realm is ours, and pages override Array.prototype.map.
+  const blocks: Element[] = [];
+  for (const b of kept) blocks.push(b.el);
+  const blockSet = new Set(blocks);
+  const roots: Element[] = [];
+  for (const b of kept) if (!hasKeptAncestor(b, blockSet)) roots.push(b.el);
   return {
-    root: commonAncestor(blocks) ?? body,
+    root: smallestHolder(kept)?.el ?? walk.boxes[0]!.el,
     blocks,
-    blockSet: new Set(blocks),
-    roots: outermost(blocks),
-    headline,
+    blockSet,
+    roots,
+    headline: headline?.el ?? null,
     score: readerable,
     chars,
     truncated: walk.truncated,
+    log: walk.log,
   };
-}
-
-function collectBoxes(body: Element, options: FindArticleOptions, byName: boolean): { boxes: Box[]; truncated: boolean } {
-  const boxes: Box[] = [];
-  const exclude = options.exclude;
-  let charsLeft = options.maxChars ?? DEFAULT_BODY_MAX_CHARS;
-  let elementsLeft = options.maxElements ?? DEFAULT_BODY_MAX_ELEMENTS;
-  let truncated = false;
-  const make = (el: Element, tag: string, parent: Box | null): Box => {
-    const b: Box = {
-      el, tag, parent, children: [], own: 0, ownLink: 0, ownCommas: 0, text: 0, link: 0, commas: 0,
-      paras: 0, lis: 0, imgs: 0, inputs: 0, score: 0, scored: false, from: boxes.length, to: 0,
-    };
-    boxes.push(b);
-    if (parent) parent.children.push(b);
-    return b;
-  };
-  const visit = (node: Node, box: Box, inLink: boolean, depth: number): void => {
-    if (truncated) return;
-    if (node.nodeType === TEXT_NODE) {
-      const data = (node as Text).data;
-      const len = trimmedLength(data);
-      if (len === 0) return;
-      charsLeft -= len;
-      if (charsLeft < 0) truncated = true;
-      box.own += len;
-      if (inLink) box.ownLink += len;
-      box.ownCommas += countCommas(data);
-      return;
-    }
-    if (node.nodeType !== ELEMENT_NODE || depth > 400) return;
-    if (--elementsLeft < 0) {
-      truncated = true;
-      return;
-    }
-    const el = node as Element;
-    const tag = tagOf(el);
-    if (tag === 'IMG' || tag === 'PICTURE') box.imgs++;
-    else if (tag === 'INPUT' || tag === 'SELECT' || tag === 'TEXTAREA') box.inputs++;
-    if (isSkippedTag(tag) || isHiddenByMarkup(el) || isEditable(el) || isFurniture(el, tag, byName)) return;
-    if (exclude?.(el)) return;
-    const link = inLink || tag === 'A';
-    if (isBlockTag(tag)) {
-      const b = make(el, tag, box);
-      for (const c of renderedChildren(el)) visit(c, b, link, depth + 1);
-      b.to = boxes.length - 1;
-      b.text += b.own;
-      b.link += b.ownLink;
-      b.commas += b.ownCommas;
-      if (tag === 'P' && b.own > 0) b.paras++;
-      if (tag === 'LI') b.lis++;
-      box.text += b.text;
-      box.link += b.link;
-      box.commas += b.commas;
-      box.paras += b.paras;
-      box.lis += b.lis;
-      box.imgs += b.imgs;
-      box.inputs += b.inputs;
-    } else {
-      for (const c of renderedChildren(el)) visit(c, box, link, depth + 1);
-    }
-  };
-  const root = make(body, 'BODY', null);
-  for (const c of renderedChildren(body)) visit(c, root, false, 1);
-  root.to = boxes.length - 1;
-  root.text += root.own;
-  root.link += root.ownLink;
-  root.commas += root.ownCommas;
-  return { boxes, truncated };
-}
-
-function trimmedLength(s: string): number {
-  let a = 0;
-  let b = s.length;
-  while (a < b && s.charCodeAt(a) <= 32) a++;
-  while (b > a && s.charCodeAt(b - 1) <= 32) b--;
-  return b - a;
-}
-
-function countCommas(s: string): number {
-  let n = 0;
-  for (const _ of s.matchAll(COMMA)) n++;
-  return n;
 }
 
 function isHeading(tag: string): boolean {
@@ -412,30 +356,34 @@ function headlineText(doc: Document): string {
 }
 
 /** The first visible h1 whose text is part of the page's title; failing that, the only h1. */
-function findHeadline(doc: Document, boxes: Box[]): Element | null {
+function findHeadline(doc: Document, boxes: Box[]): Box | null {
   const title = headlineText(doc);
   const h1s = boxes.filter((b) => b.tag === 'H1' && b.own > 0);
   for (const h of h1s) {
     const t = (h.el.textContent ?? '').replace(/\s+/g, ' ').trim().toLowerCase();
-    if (t.length >= 10 && title.includes(t.slice(0, 40))) return h.el;
+    if (t.length >= 10 && title.includes(t.slice(0, 40))) return h;
   }
-  return h1s.length === 1 ? h1s[0]!.el : null;
+  return h1s.length === 1 ? h1s[0]! : null;
 }
 
-function documentOrder(boxes: Box[]): (a: Element, b: Element) => number {
-  const order = new Map<Element, number>();
-  boxes.forEach((b, i) => order.set(b.el, i));
-  return (a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0);
+/** The innermost box holding every kept box (boxes number their subtrees in document order). */
+function smallestHolder(kept: Box[]): Box | null {
+  if (kept.length === 0) return null;
+  let first = Infinity;
+  let last = -1;
+  for (const b of kept) {
+    first = Math.min(first, b.from);
+    last = Math.max(last, b.from);
+  }
+  let holder: Box | null = kept[0]!;
+  while (holder && !(holder.from <= first && holder.to >= last)) holder = holder.parent;
+  return holder;
 }
 
-function commonAncestor(els: Element[]): Element | null {
-  const first = els[0];
-  if (!first) return null;
-  let anc: Node | null = first;
-  for (const el of els) {
-    while (anc && !composedContains(anc, el)) anc = composedParent(anc);
-  }
-  return anc && anc.nodeType === ELEMENT_NODE ? (anc as Element) : null;
+/** Every block-level ancestor is a box, so a kept block nested in another has a kept box above it. */
+function hasKeptAncestor(b: Box, kept: ReadonlySet<Element>): boolean {
+  for (let p = b.parent; p; p = p.parent) if (kept.has(p.el)) return true;
+  return false;
 }
 
 /** Blocks with no ancestor (across shadow boundaries) in the list, in the list's order. */
@@ -458,9 +406,3 @@ export function outermost(blocks: readonly Element[]): Element[] {
 function composedParent(n: Node): Node | null {
   return n.parentNode && n.parentNode.nodeType === 11 ? ((n.parentNode as ShadowRoot).host ?? null) : n.parentNode;
 }
-
-function composedContains(anc: Node, n: Node): boolean {
-  for (let x: Node | null = n; x; x = composedParent(x)) if (x === anc) return true;
-  return false;
-}
-

@@ -56,9 +56,19 @@ export function isSkippedTag(tag: string): boolean {
 export function isHiddenByMarkup(el: Element): boolean {
   if (el.hasAttribute('hidden')) return true;
   const aria = el.getAttribute('aria-hidden');
-  if (aria !== null && aria.trim().toLowerCase() === 'true' && !isModalBackdropHidden(el)) return true;
+  if (aria !== null && ariaHides(el, aria)) return true;
   const style = el.getAttribute('style');
-  return style !== null && style.length > 0 && INLINE_HIDDEN_STYLE.test(style);
+  return style !== null && styleHides(style);
+}
+
+/** `aria-hidden` with this value hides the element's text (see isModalBackdropHidden). */
+export function ariaHides(el: Element, value: string): boolean {
+  return value.trim().toLowerCase() === 'true' && !isModalBackdropHidden(el);
+}
+
+/** An inline `style` with this value hides the element. */
+export function styleHides(value: string): boolean {
+  return value.length > 0 && INLINE_HIDDEN_STYLE.test(value);
 }
 
 /**
@@ -76,9 +86,12 @@ function isModalBackdropHidden(el: Element): boolean {
 /** Editable regions hold the reader's own typing, not the article. */
 export function isEditable(el: Element): boolean {
   const v = el.getAttribute('contenteditable');
-  if (v === null) return false;
-  const s = v.trim().toLowerCase();
-  return s !== 'false';
+  return v !== null && editableValue(v);
+}
+
+/** `contenteditable` with this value makes the region editable. */
+export function editableValue(value: string): boolean {
+  return value.trim().toLowerCase() !== 'false';
 }
 
 /** Open shadow root of an element, if any (closed roots are invisible to us by design). */

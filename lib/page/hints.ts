@@ -39,12 +39,14 @@ export function classWeight(el: Element): number {
 
 /** True for elements whose subtree is never article text: nav/aside/footer, furniture roles and names. */
 export function isFurniture(el: Element, tag: string, byName = true): boolean {
+  return furnitureBy(tag, el.getAttribute('role'), el.getAttribute('itemprop'), classAndId(el), byName);
+}
+
+/** `isFurniture` from attribute values already read (null when absent; `names` is class + ' ' + id). */
+export function furnitureBy(tag: string, role: string | null, itemprop: string | null, names: string, byName: boolean): boolean {
   if (tag === 'BODY' || tag === 'HTML' || tag === 'ARTICLE' || tag === 'MAIN') return false;
   if (FURNITURE_TAGS.has(tag)) return true;
-  const role = el.getAttribute('role');
   if (role && FURNITURE_ROLES.has(role.trim().toLowerCase())) return true;
-  if (!byName || el.getAttribute('itemprop')?.includes('articleBody')) return false;
-  const names = classAndId(el);
-  if (names.length > 1 && UNLIKELY.test(names) && !MAYBE_CONTENT.test(names)) return true;
-  return false;
+  if (!byName || itemprop?.includes('articleBody')) return false;
+  return names.length > 1 && UNLIKELY.test(names) && !MAYBE_CONTENT.test(names);
 }

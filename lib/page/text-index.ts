@@ -29,6 +29,7 @@ import {
   renderedChildren,
   tagOf,
 } from './dom.ts';
+import { LOG_BREAK, LOG_PRE, LOG_TEXT, type WalkLog } from './walk.ts';
 
 export interface TextIndexOptions {
   /**
@@ -43,6 +44,12 @@ export interface TextIndexOptions {
   isHidden?: (el: Element) => boolean;
   /** Stop after this many flat characters (a 1-million-word page must not freeze us). */
   maxChars?: number;
+  /**
+   * Body detection's record of its walk (`ArticleBody.log`): with `blocks`, the index replays it
+   * instead of walking the page again, and gives the same text. Ignored when `isHidden` is given
+   * (the walk did not apply it).
+   */
+  log?: WalkLog;
 }
 
 /** A DOM span in text-node coordinates; make a live Range with `spanToRange`. */
@@ -267,6 +274,10 @@ export class TextIndexBuilder {
   private done = false;
   /** A long text node part-way through: giant nodes are indexed a chunk per step. */
   private partial: { node: Text; pre: boolean; at: number } | null = null;
+  /** Replaying body detection's walk: the log, the next entry, and which of its boxes are kept blocks. */
+  private readonly log: WalkLog | null = null;
+  private logAt = 0;
+  private keptBoxes: Uint8Array | null = null;
 
   constructor(roots: Node | readonly Node[], options: TextIndexOptions = {}) {
     const list: Node[] = [];
@@ -275,6 +286,13 @@ export class TextIndexBuilder {
     this.index = new TextIndex(list);
     this.opts = options;
     this.maxChars = options.maxChars ?? DEFAULT_MAX_CHARS;
+    const { log, blocks } = options;
+    if (log && blocks && !options.isHidden) {
+      this.log = log;
+      this.keptBoxes = new Uint8Array(log.boxes.length);
+      for (let i = 0; i < log.boxes.length; i++) if (blocks.has(log.boxes[i]!)) this.keptBoxes[i] = 1;
+      return;
+    }
     // Roots are walked one after another; each is its own block.
     for (let k = list.length - 1; k >= 0; k--) {
       const root = list[k]!;
@@ -284,6 +302,12 @@ export class TextIndexBuilder {
 
   get finished(): boolean {
     return this.done;
+  }
+
+  /** Walks to the end in one go and returns the index. */
+  finish(): TextIndex {
+    this.step();
+    return this.index;
   }
 
   /** Walks until done or `shouldStop()` says to yield. Returns true when finished. */
@@ -326,6 +350,9 @@ export class TextIndexBuilder {
     }
     const top = this.stack[this.stack.length - 1];
     if (!top) {
+      if (this.log && this.logAt < this.log.codes.length) return this.replay(this.log);
+      // A log that stopped early indexes only the start of the page.
+      if (this.log?.truncated) this.index.truncated = true;
       this.done = true;
       return 1;
     }
@@ -362,6 +389,24 @@ export class TextIndexBuilder {
     return 1;
   }
 
+  /** Takes the next entry of body detection's log. */
+  private replay(log: WalkLog): number {
+    const at = this.logAt++;
+    const code = log.codes[at]!;
+    const kind = code & 3;
+    if (kind === LOG_BREAK) {
+      this.breakLine();
+      return 1;
+    }
+    if (!this.keptBoxes![code >>> 3]) return 1;
+    const pre = (code & LOG_PRE) !== 0;
+    const node = log.nodes[at]!;
+    if (kind === LOG_TEXT) return this.textStep(node as Text, pre, 0);
+    // An inline element the walk did not enter, inside a kept block: walk it here.
+    this.stack.push({ nodes: [node], i: 0, included: true, pre, closesBlock: false });
+    return 1;
+  }
+
   private skip(el: Element, tag: string): boolean {
     if (isSkippedTag(tag)) return true;
     if (isHiddenByMarkup(el) || isEditable(el)) return true;
@@ -386,6 +431,27 @@ export class TextIndexBuilder {
     const data = node.data;
     const idx = this.index;
     const n = data.length;
+    // Most text nodes are prose with single spaces between words, or indentation: collapsing them
+    // leaves their text as it is, so they go in whole instead of word by word (cold code pays per
+    // character). The result is exactly what the loop below would produce.
+    if (!pre && from === 0 && n <= TEXT_CHUNK && idx.length + n + 2 < this.maxChars) {
+      let a = 0;
+      while (a < n && isCollapsibleSpace(data.charCodeAt(a))) a++;
+      if (a === n) {
+        if (n > 0) this.spaceAt(node, 0);
+        return n;
+      }
+      let b = n;
+      while (isCollapsibleSpace(data.charCodeAt(b - 1))) b--;
+      const inner = a === 0 && b === n ? data : data.slice(a, b);
+      if (!IRREGULAR_SPACE.test(inner)) {
+        if (a > 0) this.spaceAt(node, 0);
+        this.startWord();
+        idx.appendChars(node, a, inner);
+        if (b < n) this.spaceAt(node, b);
+        return n;
+      }
+    }
     const limit = Math.min(n, from + TEXT_CHUNK);
     let i = from;
     while (i < limit) {
@@ -397,26 +463,14 @@ export class TextIndexBuilder {
       }
       const code = data.charCodeAt(i);
       if (!pre && isCollapsibleSpace(code)) {
-        // Remember the first space of a run; emit it only if more text follows in this block.
-        if (!this.pendingSpace && !this.needSeparator && idx.length > 0) this.pendingSpace = { node, offset: i };
+        this.spaceAt(node, i);
         i++;
         continue;
       }
       let j = i + 1;
       if (!pre) while (j < limit && !isCollapsibleSpace(data.charCodeAt(j))) j++;
       else j = limit;
-      if (this.needSeparator) {
-        if (idx.length > 0) idx.appendSeparator();
-        idx.markBlockStart();
-        this.needSeparator = false;
-        this.pendingSpace = null;
-      } else if (idx.length === 0) {
-        idx.markBlockStart();
-      }
-      if (this.pendingSpace) {
-        idx.appendChars(this.pendingSpace.node, this.pendingSpace.offset, ' ');
-        this.pendingSpace = null;
-      }
+      this.startWord();
       const room = this.maxChars - idx.length;
       const end = Math.min(j, i + room);
       idx.appendChars(node, i, data.slice(i, end));
@@ -424,7 +478,32 @@ export class TextIndexBuilder {
     }
     return i;
   }
+
+  /** Whitespace at (node, offset): remember the first of a run; it becomes one space if more text follows in this block. */
+  private spaceAt(node: Text, offset: number): void {
+    if (!this.pendingSpace && !this.needSeparator && this.index.length > 0) this.pendingSpace = { node, offset };
+  }
+
+  /** Text follows: the block separator or the pending space goes first. */
+  private startWord(): void {
+    const idx = this.index;
+    if (this.needSeparator) {
+      if (idx.length > 0) idx.appendSeparator();
+      idx.markBlockStart();
+      this.needSeparator = false;
+      this.pendingSpace = null;
+    } else if (idx.length === 0) {
+      idx.markBlockStart();
+    }
+    if (this.pendingSpace) {
+      idx.appendChars(this.pendingSpace.node, this.pendingSpace.offset, ' ');
+      this.pendingSpace = null;
+    }
+  }
 }
+
+/** Whitespace that collapsing would change inside a run of text: anything but single spaces. */
+const IRREGULAR_SPACE = /[\t\n\r\f]| {2}/;
 
 function insidePre(node: Node): boolean {
   for (let n: Node | null = node; n; n = n.parentNode) {
@@ -435,15 +514,21 @@ function insidePre(node: Node): boolean {
 
 /** Builds the whole index at once (bounded by `maxChars`). */
 export function buildTextIndex(roots: Node | readonly Node[], options: TextIndexOptions = {}): TextIndex {
-  const b = new TextIndexBuilder(roots, options);
-  b.step();
-  return b.index;
+  return new TextIndexBuilder(roots, options).finish();
 }
 
 /** Indexes a detected article body: its outermost blocks, restricted to its blocks, in document order. */
 export function indexArticle(
   body: { roots: readonly Element[]; blockSet: ReadonlySet<Element> },
-  options: Omit<TextIndexOptions, 'blocks'> = {},
+  options: Omit<TextIndexOptions, 'blocks' | 'log'> = {},
 ): TextIndex {
-  return buildTextIndex(body.roots, { ...options, blocks: body.blockSet });
+  return articleIndexBuilder(body, options).finish();
+}
+
+/** A builder for `indexArticle`, to run in slices; replays the detection walk when the body has one. */
+export function articleIndexBuilder(
+  body: { roots: readonly Element[]; blockSet: ReadonlySet<Element>; log?: WalkLog },
+  options: Omit<TextIndexOptions, 'blocks' | 'log'> = {},
+): TextIndexBuilder {
+  return new TextIndexBuilder(body.roots, { ...options, blocks: body.blockSet, log: body.log });
 }
