@@ -65,6 +65,27 @@ export function tooLargeMessage(bytes: number, maxBytes: number): string {
   return `The file is ${describeSize(bytes)}; Lede imports files of at most ${describeSize(maxBytes)}. Nothing was imported.`;
 }
 
+/**
+ * Whether text that failed to parse is valid JSON cut short: it ends inside a string or with a
+ * bracket still open. Read from the text itself, not from the engine's error wording, which
+ * differs by engine and by where the cut falls ("Expected double-quoted property name" after a
+ * comma, "Unterminated string" inside one).
+ */
+export function endsOpen(text: string): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++; // backslash: the next character is escaped
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123 || c === 91) depth++;
+    else if (c === 125 || c === 93) depth--;
+  }
+  return inString || depth > 0;
+}
+
 /** JSON.parse with a message that says what is wrong in words a reader understands. */
 export function parseJson(text: string): unknown {
   if (text.trim() === '') throw new ImportFormatError('The file is empty.');
@@ -72,9 +93,8 @@ export function parseJson(text: string): unknown {
     return JSON.parse(text) as unknown;
   } catch (e) {
     const detail = e instanceof Error ? e.message : String(e);
-    const truncated = /end of (JSON )?(input|data)|unterminated|Expected .* after/i.test(detail);
     throw new ImportFormatError(
-      truncated
+      endsOpen(text)
         ? `The file ends too early: it looks truncated (an incomplete download or copy). ${detail}`
         : `The file is not valid JSON, so it is not a Lede export or backup. ${detail}`,
     );
