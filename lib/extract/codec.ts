@@ -88,7 +88,7 @@ function writeModel(w: Writer, m: LinearModel, opts: EncodeOptions): void {
   rows.length = Math.min(rows.length, opts.maxRows);
   rows.sort((a, b) => a[0] - b[0]);
   w.byte(m.types);
-  w.byte((m.useGaz ? 1 : 0) | (m.useHistory ? 2 : 0));
+  w.byte((m.useGaz ? 1 : 0) | (m.useHistory ? 2 : 0) | (m.structured ? 4 : 0));
   w.varint(rows.length);
   let prev = 0;
   for (const [k] of rows) {
@@ -134,7 +134,7 @@ function readModel(r: Reader): LinearModel {
       if (mask[t >> 3]! & (1 << (t & 7))) w[i * T + t] = ((r.byte() << 24) >> 24) * scale;
     }
   }
-  return { types, useGaz: (flags & 1) !== 0, useHistory: (flags & 2) !== 0, table, w };
+  return { types, useGaz: (flags & 1) !== 0, useHistory: (flags & 2) !== 0, structured: (flags & 4) !== 0, table, w };
 }
 
 export interface ModelBundle {

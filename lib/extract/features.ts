@@ -343,18 +343,33 @@ export function staticFeatures(d: Doc, i: number, a: number, b: number, out: Uin
 
 export const MAX_DYNAMIC = 6;
 
-/** Features that depend on earlier decisions: previous tags and the document's label history of this word. */
+/**
+ * Features that depend on earlier decisions (greedy decoding): previous tags and the document's
+ * label history of this word.
+ */
 export function dynamicFeatures(d: Doc, i: number, prev: number, prev2: number, hist: number, out: Uint32Array): number {
   let k = 0;
-  out[k++] = mix(40, prev);
+  out[k++] = transitionFeature(prev);
   out[k++] = mix(mix(41, prev2), prev);
   out[k++] = mix(mix(42, prev), d.hL[i]!);
   out[k++] = mix(mix(43, prev), d.hS[i]!);
-  if (hist >= 0) {
-    out[k++] = mix(44, hist);
-    out[k++] = mix(mix(45, hist), d.hS[i]!);
-  }
-  return k;
+  return k + historyFeatures(d, i, hist, out, k);
+}
+
+/** Template 40: the previous tag (the only tag-pair feature of structured, Viterbi-decoded models). */
+export function transitionFeature(prev: number): number {
+  return mix(40, prev);
+}
+
+/**
+ * Templates 44-45: the label this word (lower-cased) already received in the document, alone and
+ * with the word's shape; -1 when it has none. Depend on the token's own word and earlier decisions.
+ */
+export function historyFeatures(d: Doc, i: number, hist: number, out: Uint32Array, at = 0): number {
+  if (hist < 0) return 0;
+  out[at] = mix(44, hist);
+  out[at + 1] = mix(mix(45, hist), d.hS[i]!);
+  return 2;
 }
 
 export function isCapitalised(d: Doc, i: number): boolean {
