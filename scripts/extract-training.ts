@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { tagsToSpans } from '../lib/extract/bilou.ts';
 import { decodeBundle, encodeBundle, type ModelBundle } from '../lib/extract/codec.ts';
 import { FIGURE_TYPES, NAME_TYPES, ONTONOTES_TO_CONLL, readConll, readOntonotes, type GoldDoc } from '../lib/extract/corpus.ts';
-import { applyGazetteer, prepareDoc } from '../lib/extract/features.ts';
+import { exchangeClusters } from '../lib/extract/clusters.ts';
+import { applyClusters, applyGazetteer, prepareDoc, type ClusterLookup } from '../lib/extract/features.ts';
 import { GazetteerBuilder } from '../lib/extract/gazetteer.ts';
 import { hashString } from '../lib/extract/hash.ts';
 import type { LinearModel } from '../lib/extract/linear.ts';
@@ -58,6 +59,23 @@ export function toConllNames(g: GoldDoc): GoldDoc {
 
 export type Log = (msg: string) => void;
 
+export interface ClusterSettings {
+  classes: number;
+  minCount: number;
+  iterations: number;
+}
+
+/** Word classes from the text of both training files (labels unused). */
+export function learnClusters(c: Corpora, o: ClusterSettings, log?: Log): Map<number, number> {
+  if (o.classes <= 0) return new Map();
+  const docs = [...c.conllTrain, ...c.ontoTrain].map((g) => prepareDoc(g.text, null));
+  return exchangeClusters(docs, { ...o, log });
+}
+
+function lookupOf(clusters: Map<number, number>): ClusterLookup {
+  return (h: number): number => clusters.get(h) ?? -1;
+}
+
 /** Trains one model per seed on the same feature table and averages them. */
 export function trainAveraged(data: TrainDoc[], opts: Omit<TrainOptions, 'seed'>, seeds: number[]): LinearModel {
   const table = buildTable(data, { ...opts, seed: 0 });
@@ -68,6 +86,7 @@ export interface NamesOptions {
   epochs: number;
   seeds: number[];
   structured: boolean;
+  clusters: Map<number, number>;
   log?: Log;
 }
 
@@ -77,8 +96,10 @@ export interface NamesOptions {
  */
 export function trainNames(c: Corpora, o: NamesOptions): { names: LinearModel; gazetteer: Map<number, number> } {
   const gaz = new GazetteerBuilder();
+  const cl = lookupOf(o.clusters);
   const data = c.conllTrain.map((g) => {
     const doc = prepareDoc(g.text, null);
+    applyClusters(doc, cl);
     return { doc, gold: goldTags(doc, g.spans, NAME_TYPES) };
   });
   const owns = data.map((d) => gaz.addDoc(d.doc, tagsToSpans(d.gold, 0, d.doc.n)));
@@ -98,20 +119,23 @@ export interface FiguresOptions {
   epochs: number;
   seeds: number[];
   structured: boolean;
+  clusters: Map<number, number>;
   log?: Log;
 }
 
 export function trainFigures(c: Corpora, o: FiguresOptions): LinearModel {
+  const cl = lookupOf(o.clusters);
   const data = c.ontoTrain.map((g) => {
     const doc = prepareDoc(g.text, null);
+    applyClusters(doc, cl);
     return { doc, gold: goldTags(doc, g.spans, FIGURE_TYPES) };
   });
   return trainAveraged(data, { types: FIGURE_TYPES.length, useGaz: false, useHistory: false, epochs: o.epochs, minCount: 2, structured: o.structured, log: o.log }, o.seeds);
 }
 
 /** The shipped form of the models: encoded (quantised, pruned) and decoded again. */
-export function shippedBundle(names: LinearModel, figures: LinearModel, gazetteer: Map<number, number>): { bytes: Uint8Array; bundle: ModelBundle } {
-  const bytes = encodeBundle(names, figures, gazetteer);
+export function shippedBundle(names: LinearModel, figures: LinearModel, gazetteer: Map<number, number>, clusters: Map<number, number>): { bytes: Uint8Array; bundle: ModelBundle } {
+  const bytes = encodeBundle(names, figures, gazetteer, clusters);
   return { bytes, bundle: decodeBundle(bytes) };
 }
 

@@ -1,8 +1,9 @@
 // Trains Lede's extractor: a names tagger on CoNLL-2003 train (with gazetteers from CoNLL and
-// OntoNotes train) and a figures tagger on OntoNotes newswire train, each the average of two
-// structured (Viterbi-trained) averaged perceptrons with different shuffling seeds; reports strict
-// dev F1 of the shipped (quantised) models through the whole pipeline and writes
-// assets/extract-model.json. Reproducible: fixed seeds, fixed epochs.
+// OntoNotes train) and a figures tagger on OntoNotes newswire train, both with word classes learnt
+// from the training text, each the average of two structured (Viterbi-trained) averaged
+// perceptrons with different shuffling seeds; reports strict dev F1 of the shipped (quantised)
+// models through the whole pipeline and writes assets/extract-model.json. Reproducible: fixed
+// seeds, fixed epochs.
 //
 // Usage: npm run train                  (LEDE_CORPUS overrides ../shared/corpus)
 //        LEDE_HOLDOUT=1 npm run train   trains on 90% of each training file's documents and also
@@ -15,7 +16,7 @@ import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { toBase64 } from '../lib/extract/codec.ts';
 import { dumpModel } from './model-dump.ts';
-import { readCorpora, score, shippedBundle, summary, trainFigures, trainNames } from './extract-training.ts';
+import { learnClusters, readCorpora, score, shippedBundle, summary, trainFigures, trainNames } from './extract-training.ts';
 
 const corpus = process.env.LEDE_CORPUS ?? '../shared/corpus';
 const holdout = process.env.LEDE_HOLDOUT === '1';
@@ -27,8 +28,10 @@ const log = (msg: string): void => console.log(`[${((Date.now() - t0) / 1000).to
 const c = readCorpora(join(corpus, 'ner'), holdout);
 log(`read ${c.conllTrain.length} CoNLL and ${c.ontoTrain.length} OntoNotes training documents${holdout ? ` (${c.conllHeld.length} and ${c.ontoHeld.length} held out)` : ''}`);
 
-const { names, gazetteer } = trainNames(c, { epochs: NAME_EPOCHS, seeds: [1, 7], structured: true, log });
-const figures = trainFigures(c, { epochs: FIGURE_EPOCHS, seeds: [2, 8], structured: true, log });
+// Word classes from the training files' text: 256 classes over words seen at least twice.
+const clusters = learnClusters(c, { classes: 256, minCount: 2, iterations: 10 }, log);
+const { names, gazetteer } = trainNames(c, { epochs: NAME_EPOCHS, seeds: [1, 7], structured: true, clusters, log });
+const figures = trainFigures(c, { epochs: FIGURE_EPOCHS, seeds: [2, 8], structured: true, clusters, log });
 
 if (process.env.DUMP) {
   // Raw float models for offline experiments with encodings.
@@ -37,7 +40,7 @@ if (process.env.DUMP) {
   dumpModel('.cache/figures.model', figures);
   writeFileSync('.cache/gaz.json', JSON.stringify([...gazetteer]));
 }
-const { bytes, bundle } = shippedBundle(names, figures, gazetteer);
+const { bytes, bundle } = shippedBundle(names, figures, gazetteer, clusters);
 const json = JSON.stringify({ format: 'lede-extract-1', data: toBase64(bytes) });
 const out = holdout ? '.cache/extract-model.holdout.json' : 'assets/extract-model.json';
 if (holdout) mkdirSync('.cache', { recursive: true });
