@@ -149,7 +149,7 @@ export interface ModelBundle {
 }
 
 export const DEFAULT_ENCODING: { names: EncodeOptions; figures: EncodeOptions } = {
-  names: { maxRows: 30000, minWeight: 0.001 },
+  names: { maxRows: 20000, minWeight: 0.001 },
   figures: { maxRows: 25000, minWeight: 0.001 },
 };
 

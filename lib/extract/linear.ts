@@ -221,6 +221,25 @@ export function transitionScores(m: LinearModel, rows?: Int32Array): Float64Arra
   return tr;
 }
 
+let pairScores = new Float64Array(0);
+const predecessorCache = new Map<number, { from: Int32Array; prevs: Int32Array }>();
+
+/** For each tag, the tags BILOU lets precede it (a third of all pairs): Viterbi visits only these. */
+function predecessors(T: number): { from: Int32Array; prevs: Int32Array } {
+  let p = predecessorCache.get(T);
+  if (p) return p;
+  const from = new Int32Array(T + 1);
+  const list: number[] = [];
+  for (let t = 0; t < T; t++) {
+    from[t] = list.length;
+    for (let q = 0; q < T; q++) if (allowed(q, t)) list.push(q);
+  }
+  from[T] = list.length;
+  p = { from, prevs: Int32Array.from(list) };
+  predecessorCache.set(T, p);
+  return p;
+}
+
 /**
  * Best tag sequence for tokens [a, b) given per-token emission scores em[(i - a) * T + t] and
  * transition scores tr (see transitionScores); the last token may not leave an entity open.
@@ -228,6 +247,11 @@ export function transitionScores(m: LinearModel, rows?: Int32Array): Float64Arra
 export function viterbi(em: Float64Array, a: number, b: number, T: number, tr: Float64Array, out: Uint8Array, delta: Float64Array, back: Uint8Array): void {
   const len = b - a;
   if (len <= 0) return;
+  const { from, prevs } = predecessors(T);
+  // The allowed pairs' scores in the order the inner loop reads them.
+  if (pairScores.length < prevs.length) pairScores = new Float64Array(prevs.length);
+  const pair = pairScores;
+  for (let t = 0; t < T; t++) for (let j = from[t]!; j < from[t + 1]!; j++) pair[j] = tr[(prevs[j]! + 1) * T + t]!;
   for (let t = 0; t < T; t++) delta[t] = em[t]! + tr[t]!;
   for (let i = 1; i < len; i++) {
     const row = i * T;
@@ -235,8 +259,10 @@ export function viterbi(em: Float64Array, a: number, b: number, T: number, tr: F
     for (let t = 0; t < T; t++) {
       let best = -Infinity;
       let arg = 0;
-      for (let p = 0; p < T; p++) {
-        const v = delta[prevRow + p]! + tr[(p + 1) * T + t]!;
+      const end = from[t + 1]!;
+      for (let j = from[t]!; j < end; j++) {
+        const p = prevs[j]!;
+        const v = delta[prevRow + p]! + pair[j]!;
         if (v > best) {
           best = v;
           arg = p;
