@@ -4,7 +4,8 @@
 // likelihood of a class bigram model p(w | v) = p(w | class(w)) p(class(w) | v) by moving one word at
 // a time to its best class. Runs at training time; the model ships the word-hash -> class table.
 
-import type { Doc } from './features.ts';
+import type { ClusterLookup, Doc } from './features.ts';
+import type { IntTable } from './table.ts';
 
 export interface ClusterOptions {
   classes: number;
@@ -104,4 +105,9 @@ export function exchangeClusters(docs: Doc[], o: ClusterOptions): Map<number, nu
   const out = new Map<number, number>();
   vocab.forEach(([h], i) => out.set(h, cls[i]!));
   return out;
+}
+
+/** The shipped word-hash -> class table as a lookup (-1: the word has no class). */
+export function classLookup(table: IntTable): ClusterLookup {
+  return (wordHash: number): number => table.get(wordHash);
 }

@@ -55,8 +55,3 @@ export function gazLookup(table: IntTable): GazLookup {
     return v < 0 ? 0 : v;
   };
 }
-
-/** An IntTable as a lookup returning -1 for absent keys. */
-export function tableLookup(table: IntTable): (key: number) => number {
-  return (key: number): number => table.get(key);
-}
