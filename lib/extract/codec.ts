@@ -88,7 +88,7 @@ function writeModel(w: Writer, m: LinearModel, opts: EncodeOptions): void {
   rows.length = Math.min(rows.length, opts.maxRows);
   rows.sort((a, b) => a[0] - b[0]);
   w.byte(m.types);
-  w.byte((m.useGaz ? 1 : 0) | (m.useHistory ? 2 : 0));
+  w.byte((m.useGaz ? 1 : 0) | (m.useHistory ? 2 : 0) | (m.structured ? 4 : 0));
   w.varint(rows.length);
   let prev = 0;
   for (const [k] of rows) {
@@ -134,7 +134,7 @@ function readModel(r: Reader): LinearModel {
       if (mask[t >> 3]! & (1 << (t & 7))) w[i * T + t] = ((r.byte() << 24) >> 24) * scale;
     }
   }
-  return { types, useGaz: (flags & 1) !== 0, useHistory: (flags & 2) !== 0, table, w };
+  return { types, useGaz: (flags & 1) !== 0, useHistory: (flags & 2) !== 0, structured: (flags & 4) !== 0, table, w };
 }
 
 export interface ModelBundle {
@@ -144,35 +144,28 @@ export interface ModelBundle {
   packed: PackedWeights;
   /** Phrase hash -> type bits. */
   gazetteer: IntTable;
+  /** Word hash -> word class (see clusters.ts). */
+  clusters: IntTable;
 }
 
 export const DEFAULT_ENCODING: { names: EncodeOptions; figures: EncodeOptions } = {
-  names: { maxRows: 30000, minWeight: 0.001 },
+  names: { maxRows: 20000, minWeight: 0.001 },
   figures: { maxRows: 25000, minWeight: 0.001 },
 };
 
-export function encodeBundle(names: LinearModel, figures: LinearModel, gaz: Map<number, number>, enc = DEFAULT_ENCODING): Uint8Array {
-  const w = new Writer();
-  w.byte(76); // 'L'
-  w.byte(1);
-  writeModel(w, names, enc.names);
-  writeModel(w, figures, enc.figures);
-  const entries = [...gaz].sort((a, b) => a[0] - b[0]);
+/** Sorted keys as delta varints, then one value per key (varint). */
+function writeMap(w: Writer, map: Map<number, number>): void {
+  const entries = [...map].sort((a, b) => a[0] - b[0]);
   w.varint(entries.length);
   let prev = 0;
   for (const [h] of entries) {
     w.varint(h - prev);
     prev = h;
   }
-  for (const [, bits] of entries) w.byte(bits);
-  return w.bytes();
+  for (const [, v] of entries) w.varint(v);
 }
 
-export function decodeBundle(bytes: Uint8Array): ModelBundle {
-  const r = new Reader(bytes);
-  if (r.byte() !== 76 || r.byte() !== 1) throw new Error('extract model: unknown format');
-  const names = readModel(r);
-  const figures = readModel(r);
+function readMap(r: Reader): IntTable {
   const n = r.varint();
   const keys = new Uint32Array(n);
   let k = 0;
@@ -180,9 +173,30 @@ export function decodeBundle(bytes: Uint8Array): ModelBundle {
     k += r.varint();
     keys[i] = k;
   }
-  const gazetteer = new IntTable(n);
-  for (let i = 0; i < n; i++) gazetteer.set(keys[i]!, r.byte());
-  return { names, figures, gazetteer, packed: pack([names, figures]) };
+  const table = new IntTable(n);
+  for (let i = 0; i < n; i++) table.set(keys[i]!, r.varint());
+  return table;
+}
+
+export function encodeBundle(names: LinearModel, figures: LinearModel, gaz: Map<number, number>, clusters: Map<number, number>, enc = DEFAULT_ENCODING): Uint8Array {
+  const w = new Writer();
+  w.byte(76); // 'L'
+  w.byte(2);
+  writeModel(w, names, enc.names);
+  writeModel(w, figures, enc.figures);
+  writeMap(w, gaz);
+  writeMap(w, clusters);
+  return w.bytes();
+}
+
+export function decodeBundle(bytes: Uint8Array): ModelBundle {
+  const r = new Reader(bytes);
+  if (r.byte() !== 76 || r.byte() !== 2) throw new Error('extract model: unknown format');
+  const names = readModel(r);
+  const figures = readModel(r);
+  const gazetteer = readMap(r);
+  const clusters = readMap(r);
+  return { names, figures, gazetteer, clusters, packed: pack([names, figures]) };
 }
 
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';

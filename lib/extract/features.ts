@@ -36,7 +36,12 @@ export interface Doc {
   docRun: Uint8Array;
   /** Number class: 1 year-like, 2 day-sized integer, 3 other integer, 4 decimal, 5 grouped thousands, 6 fraction, 7 ordinal, 0 none. */
   num: Uint8Array;
+  /** Word class of the exact word (see clusters.ts) plus one; 0 when the word has none. */
+  cl: Uint16Array;
 }
+
+/** Looks up the word class of a word hash (Doc.hW); -1 when it has none. */
+export type ClusterLookup = (wordHash: number) => number;
 
 const TITLES = new Set(['mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'dr', 'dr.', 'president', 'minister', 'senator', 'sen.', 'rep.', 'gov.', 'governor', 'premier', 'chancellor', 'king', 'queen', 'prince', 'princess', 'pope', 'judge', 'general', 'gen.', 'coach', 'chairman', 'secretary', 'spokesman', 'spokeswoman', 'leader', 'mayor', 'ambassador', 'prof.', 'professor', 'captain', 'striker', 'midfielder', 'defender', 'goalkeeper']);
 
@@ -223,7 +228,7 @@ export function prepareDoc(text: string, gaz: GazLookup | null, toks?: Tokens): 
   for (let i = 0; i < n; i++) if (flags[i]! & F_CAP) docRun[i] = runBits.get(hL[i]!) ?? 0;
   const num = new Uint8Array(n);
   for (let i = 0; i < n; i++) if (flags[i]! & F_DIGIT) num[i] = numberClass(text, t.starts[i]!, t.ends[i]!);
-  const doc: Doc = { text, toks: t, sents, n, hW, hL, hS, hP, hX, flags, docCap, gaz: new Uint16Array(n), docRun, num };
+  const doc: Doc = { text, toks: t, sents, n, hW, hL, hS, hP, hX, flags, docCap, gaz: new Uint16Array(n), docRun, num, cl: new Uint16Array(n) };
   if (gaz) applyGazetteer(doc, gaz);
   return doc;
 }
@@ -256,6 +261,11 @@ export function applyGazetteer(doc: Doc, gaz: GazLookup): void {
       }
     }
   }
+}
+
+/** Marks every token's word class (replacing earlier marks). */
+export function applyClusters(doc: Doc, lookup: ClusterLookup): void {
+  for (let i = 0; i < doc.n; i++) doc.cl[i] = lookup(doc.hW[i]!) + 1;
 }
 
 /** Phrase hash of tokens [a, b) for gazetteer lookups, built the same way as in prepareDoc. */
@@ -317,6 +327,11 @@ export function staticFeatures(d: Doc, i: number, a: number, b: number, out: Uin
     out[k++] = mix(mix(46, nc), lm1);
     out[k++] = mix(mix(47, nc), lp1);
   }
+  // 48: the word's own class (own word only); 49, 50: the previous and next word's class (one
+  // neighbour's word each); 0 stands for "no class", BOS/EOS outside the sentence.
+  out[k++] = mix(48, d.cl[i]!);
+  out[k++] = mix(49, i - 1 >= a ? d.cl[i - 1]! : BOS);
+  out[k++] = mix(50, i + 1 < b ? d.cl[i + 1]! : EOS);
   const run = d.docRun[i]!;
   if (run !== 0) {
     out[k++] = mix(37, run);
@@ -343,18 +358,33 @@ export function staticFeatures(d: Doc, i: number, a: number, b: number, out: Uin
 
 export const MAX_DYNAMIC = 6;
 
-/** Features that depend on earlier decisions: previous tags and the document's label history of this word. */
+/**
+ * Features that depend on earlier decisions (greedy decoding): previous tags and the document's
+ * label history of this word.
+ */
 export function dynamicFeatures(d: Doc, i: number, prev: number, prev2: number, hist: number, out: Uint32Array): number {
   let k = 0;
-  out[k++] = mix(40, prev);
+  out[k++] = transitionFeature(prev);
   out[k++] = mix(mix(41, prev2), prev);
   out[k++] = mix(mix(42, prev), d.hL[i]!);
   out[k++] = mix(mix(43, prev), d.hS[i]!);
-  if (hist >= 0) {
-    out[k++] = mix(44, hist);
-    out[k++] = mix(mix(45, hist), d.hS[i]!);
-  }
-  return k;
+  return k + historyFeatures(d, i, hist, out, k);
+}
+
+/** Template 40: the previous tag (the only tag-pair feature of structured, Viterbi-decoded models). */
+export function transitionFeature(prev: number): number {
+  return mix(40, prev);
+}
+
+/**
+ * Templates 44-45: the label this word (lower-cased) already received in the document, alone and
+ * with the word's shape; -1 when it has none. Depend on the token's own word and earlier decisions.
+ */
+export function historyFeatures(d: Doc, i: number, hist: number, out: Uint32Array, at = 0): number {
+  if (hist < 0) return 0;
+  out[at] = mix(44, hist);
+  out[at + 1] = mix(mix(45, hist), d.hS[i]!);
+  return 2;
 }
 
 export function isCapitalised(d: Doc, i: number): boolean {

@@ -3,8 +3,9 @@
 import { tagsToSpans } from './bilou.ts';
 import type { ModelBundle } from './codec.ts';
 import { FIGURE_TYPES, NAME_TYPES } from './corpus.ts';
+import { classLookup } from './clusters.ts';
 import { buildFacts } from './facts.ts';
-import { phraseHash, prepareDoc, type Doc } from './features.ts';
+import { applyClusters, phraseHash, prepareDoc, type Doc } from './features.ts';
 import { gazLookup } from './gazetteer.ts';
 import { assignKeys } from './keys.ts';
 import { decode } from './linear.ts';
@@ -78,6 +79,7 @@ export interface PipelineOptions {
 
 export function runExtraction(text: string, bundle: ModelBundle, options: PipelineOptions = {}): Extraction {
   const doc = prepareDoc(text, gazLookup(bundle.gazetteer));
+  applyClusters(doc, classLookup(bundle.clusters));
   const sentences: Span[] = doc.sents.map(([a, b]) => ({ start: doc.toks.starts[a]!, end: doc.toks.ends[b - 1]! }));
   const skipFigures = new Uint8Array(doc.sents.length);
   const figureSents: Array<[number, number]> = [];
