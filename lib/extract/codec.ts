@@ -3,7 +3,9 @@
 
 import { tagCount } from './bilou.ts';
 import type { LinearModel } from './linear.ts';
-import { pack, type PackedWeights } from './packed.ts';
+import { pack, type FileRows, type PackedWeights } from './packed.ts';
+import { StaticScorer } from './scorer.ts';
+import { TagWeights } from './tagweights.ts';
 import { IntTable } from './table.ts';
 
 class Writer {
@@ -113,35 +115,52 @@ function writeModel(w: Writer, m: LinearModel, opts: EncodeOptions): void {
   }
 }
 
-function readModel(r: Reader): LinearModel {
+function readRows(r: Reader): FileRows {
   const types = r.byte();
   const flags = r.byte();
   const n = r.varint();
   const T = tagCount(types);
   const maskBytes = Math.ceil(T / 8);
-  const table = new IntTable(n);
+  const keys = new Uint32Array(n);
   let k = 0;
   for (let i = 0; i < n; i++) {
     k += r.varint();
-    table.set(k, i);
+    keys[i] = k;
   }
-  const w = new Float32Array(n * T);
+  const q = new Int8Array(n * T);
+  const scale = new Float64Array(n);
   const mask = new Uint8Array(maskBytes);
   for (let i = 0; i < n; i++) {
-    const scale = 2 ** ((r.byte() - 128) / 8);
+    scale[i] = 2 ** ((r.byte() - 128) / 8);
     for (let b = 0; b < maskBytes; b++) mask[b] = r.byte();
     for (let t = 0; t < T; t++) {
-      if (mask[t >> 3]! & (1 << (t & 7))) w[i * T + t] = ((r.byte() << 24) >> 24) * scale;
+      if (mask[t >> 3]! & (1 << (t & 7))) q[i * T + t] = r.byte();
     }
   }
-  return { types, useGaz: (flags & 1) !== 0, useHistory: (flags & 2) !== 0, table, w };
+  return { types, useGaz: (flags & 1) !== 0, useHistory: (flags & 2) !== 0, keys, q, scale };
+}
+
+/** The plain model (one hash table and float weights) that training and evaluation decode with. */
+function linearModel(m: FileRows): LinearModel {
+  const T = tagCount(m.types);
+  const n = m.keys.length;
+  const table = new IntTable(n);
+  for (let i = 0; i < n; i++) table.set(m.keys[i]!, i);
+  const w = new Float32Array(n * T);
+  for (let i = 0; i < n * T; i++) w[i] = m.q[i]! * m.scale[(i / T) | 0]!;
+  return { types: m.types, useGaz: m.useGaz, useHistory: m.useHistory, table, w };
 }
 
 export interface ModelBundle {
   names: LinearModel;
   figures: LinearModel;
-  /** Both models' static weights in one int8 layout (see packed.ts). */
+  /** Both models' weights in one int8 layout (see packed.ts). */
   packed: PackedWeights;
+  /** Static scores with this model's caches (see scorer.ts). */
+  scorer: StaticScorer;
+  /** Each tagger's dynamic feature weights for decoding (see tagweights.ts). */
+  nameTags: TagWeights;
+  figureTags: TagWeights;
   /** Phrase hash -> type bits. */
   gazetteer: IntTable;
 }
@@ -171,8 +190,8 @@ export function encodeBundle(names: LinearModel, figures: LinearModel, gaz: Map<
 export function decodeBundle(bytes: Uint8Array): ModelBundle {
   const r = new Reader(bytes);
   if (r.byte() !== 76 || r.byte() !== 1) throw new Error('extract model: unknown format');
-  const names = readModel(r);
-  const figures = readModel(r);
+  const nameRows = readRows(r);
+  const figureRows = readRows(r);
   const n = r.varint();
   const keys = new Uint32Array(n);
   let k = 0;
@@ -182,7 +201,16 @@ export function decodeBundle(bytes: Uint8Array): ModelBundle {
   }
   const gazetteer = new IntTable(n);
   for (let i = 0; i < n; i++) gazetteer.set(keys[i]!, r.byte());
-  return { names, figures, gazetteer, packed: pack([names, figures]) };
+  const packed = pack([nameRows, figureRows]);
+  return {
+    names: linearModel(nameRows),
+    figures: linearModel(figureRows),
+    gazetteer,
+    packed,
+    scorer: new StaticScorer(packed),
+    nameTags: new TagWeights(packed, 0),
+    figureTags: new TagWeights(packed, 1),
+  };
 }
 
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';

@@ -93,10 +93,18 @@ function transitions(types: number): Uint8Array {
   return m;
 }
 
+/** Adds the dynamic features' weights for token i given the previous tags (the runtime's faster lookup, see tagweights.ts). */
+export interface DynamicScores {
+  add(scores: Float64Array, d: Doc, i: number, prev: number, prev2: number, hist: number): void;
+}
+
 export type UpdateHook = (rows: Int32Array, base: number, count: number, dyn: Int32Array, dynCount: number, gold: number, pred: number) => void;
 
-/** Tags every token of d into `out`; with `gold` and `update`, performs perceptron updates on mistakes. */
-export function decode(m: LinearModel, d: Doc, src: StaticRows | Float32Array, out: Uint8Array, gold?: Uint8Array, update?: UpdateHook): void {
+/**
+ * Tags every token of d into `out`; with `gold` and `update`, performs perceptron updates on mistakes.
+ * `dyn` replaces the model's own lookups of the dynamic features (not while training).
+ */
+export function decode(m: LinearModel, d: Doc, src: StaticRows | Float32Array, out: Uint8Array, gold?: Uint8Array, update?: UpdateHook, dyn?: DynamicScores): void {
   // Static scores either precomputed per token (runtime, see packed.ts) or summed from rows (training).
   const pre = src instanceof Float32Array ? src : null;
   const sr: StaticRows = pre ? EMPTY_ROWS : (src as StaticRows);
@@ -130,7 +138,8 @@ export function decode(m: LinearModel, d: Doc, src: StaticRows | Float32Array, o
           hist = best;
         }
       }
-      const dk = dynamicFeatures(d, i, prev, prev2, hist, dynBuf);
+      const dk = dyn ? 0 : dynamicFeatures(d, i, prev, prev2, hist, dynBuf);
+      if (dyn) dyn.add(scores, d, i, prev, prev2, hist);
       let dc = 0;
       for (let j = 0; j < dk; j++) {
         const r = m.table.get(dynBuf[j]!);
