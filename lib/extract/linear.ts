@@ -93,6 +93,13 @@ function transitions(types: number): Uint8Array {
   return m;
 }
 
+/** Static scores computed ahead (the runtime's, see scorer.ts): token i, tag t at v[i * stride + offset + t]. */
+export interface ScoreRows {
+  v: Float32Array;
+  stride: number;
+  offset: number;
+}
+
 /** Adds the dynamic features' weights for token i given the previous tags (the runtime's faster lookup, see tagweights.ts). */
 export interface DynamicScores {
   add(scores: Float64Array, d: Doc, i: number, prev: number, prev2: number, hist: number): void;
@@ -104,10 +111,12 @@ export type UpdateHook = (rows: Int32Array, base: number, count: number, dyn: In
  * Tags every token of d into `out`; with `gold` and `update`, performs perceptron updates on mistakes.
  * `dyn` replaces the model's own lookups of the dynamic features (not while training).
  */
-export function decode(m: LinearModel, d: Doc, src: StaticRows | Float32Array, out: Uint8Array, gold?: Uint8Array, update?: UpdateHook, dyn?: DynamicScores): void {
-  // Static scores either precomputed per token (runtime, see packed.ts) or summed from rows (training).
-  const pre = src instanceof Float32Array ? src : null;
-  const sr: StaticRows = pre ? EMPTY_ROWS : (src as StaticRows);
+export function decode(m: LinearModel, d: Doc, src: StaticRows | ScoreRows, out: Uint8Array, gold?: Uint8Array, update?: UpdateHook, dyn?: DynamicScores): void {
+  // Static scores either precomputed per token (runtime, see scorer.ts) or summed from rows (training).
+  const pre = 'v' in src ? src.v : null;
+  const preStride = 'v' in src ? src.stride : 0;
+  const preOffset = 'v' in src ? src.offset : 0;
+  const sr: StaticRows = 'v' in src ? EMPTY_ROWS : src;
   const T = tagCount(m.types);
   const w = m.w;
   const scores = new Float64Array(T);
@@ -120,7 +129,7 @@ export function decode(m: LinearModel, d: Doc, src: StaticRows | Float32Array, o
     let prev = -1;
     let prev2 = -1;
     for (let i = a; i < b; i++) {
-      if (pre) for (let t = 0; t < T; t++) scores[t] = pre[i * T + t]!;
+      if (pre) for (let t = 0; t < T; t++) scores[t] = pre[i * preStride + preOffset + t]!;
       else scores.fill(0);
       const base = i * MAX_STATIC;
       const cnt = pre ? 0 : sr.counts[i]!;

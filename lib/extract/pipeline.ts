@@ -84,12 +84,13 @@ export function runExtraction(text: string, bundle: ModelBundle, options: Pipeli
     if (sentenceMayHoldFigures(doc, a, b)) figureSents.push([a, b]);
     else skipFigures[si] = 1;
   });
-  const [nameScores, figScores] = bundle.scorer.scores(doc, [null, skipFigures]);
+  const v = bundle.scorer.scores(doc, [null, skipFigures]);
+  const { stride, offsets } = bundle.packed;
   const english = looksEnglish(doc);
   const nameTags = new Uint8Array(doc.n);
-  if (english) decode(bundle.names, doc, nameScores!, nameTags, undefined, undefined, bundle.nameTags);
+  if (english) decode(bundle.names, doc, { v, stride, offset: offsets[0]! }, nameTags, undefined, undefined, bundle.nameTags);
   const figTags = new Uint8Array(doc.n);
-  decode(bundle.figures, { ...doc, sents: figureSents }, figScores!, figTags, undefined, undefined, bundle.figureTags);
+  decode(bundle.figures, { ...doc, sents: figureSents }, { v, stride, offset: offsets[1]! }, figTags, undefined, undefined, bundle.figureTags);
   const { starts, ends } = doc.toks;
   const entities: Entity[] = [];
   const figures: Figure[] = [];

@@ -34,14 +34,30 @@ const NEXT2 = 4;
 const ROLES = 5;
 
 export interface ScorerLimits {
-  /** Words kept (each holds five score vectors for both models); the cache empties when full. */
+  /** Words kept (each holds five score vectors for both models). */
   words: number;
-  /** Entries of each small cache (shape context, document evidence, gazetteer context). */
+  /** Shape contexts kept. */
+  shapes: number;
+  /** Entries of the document-evidence and gazetteer-context caches. */
   small: number;
 }
 
-// 8,192 words hold ~7.5 MB of vectors: enough for the common vocabulary of many articles.
-const DEFAULT_LIMITS: ScorerLimits = { words: 8192, small: 8192 };
+// 7.5 MB of word vectors (the common vocabulary of many articles) and 3 MB of shape contexts.
+const DEFAULT_LIMITS: ScorerLimits = { words: 8192, shapes: 16384, small: 4096 };
+
+/**
+ * When a cache is full it keeps the most looked-up half of its entries, so the common vocabulary
+ * survives a stream of rare names: the smallest lookup count that at most `keep` of the entries
+ * [from, used) reach (65 keeps none).
+ */
+function keepThreshold(hits: Uint32Array, from: number, used: number, keep: number): number {
+  const histogram = new Uint32Array(65);
+  for (let e = from; e < used; e++) histogram[Math.min(hits[e]!, 64)]!++;
+  let threshold = 65;
+  let kept = 0;
+  while (threshold > 1 && kept + histogram[threshold - 1]! <= keep) kept += histogram[--threshold]!;
+  return threshold;
+}
 
 function hash4(a: number, b: number, c: number, d: number): number {
   let h = Math.imul(a ^ 0x9e3779b9, 0x85ebca6b);
@@ -51,18 +67,27 @@ function hash4(a: number, b: number, c: number, d: number): number {
   return (h ^ (h >>> 16)) >>> 0;
 }
 
-/** Summed score vectors keyed by up to four exact input values; empties itself when full. */
+/** Summed score vectors keyed by up to four exact input values; keeps the most used half when full. */
 class VectorCache {
   private readonly keys: Int32Array;
   private readonly slots: Int32Array;
   private readonly mask: number;
   readonly vec: Float32Array;
+  /** Features summed into each vector. */
   readonly count: Uint8Array;
-  size = 0;
-  /** Set by find() when the entry is new and its vector must be filled. */
+  private readonly hits: Uint32Array;
+  private size = 0;
+  /** Set by find() when the entry is new: its vector is zero and must be filled. */
   fresh = false;
 
-  constructor(private readonly limit: number, stride: number) {
+  private readonly limit: number;
+
+  constructor(
+    limit: number,
+    private readonly stride: number,
+  ) {
+    this.limit = Math.max(2, limit);
+    limit = this.limit;
     let cap = 16;
     while (cap < limit * 2) cap *= 2;
     this.slots = new Int32Array(cap);
@@ -70,6 +95,7 @@ class VectorCache {
     this.keys = new Int32Array(limit * 4);
     this.vec = new Float32Array(limit * stride);
     this.count = new Uint8Array(limit);
+    this.hits = new Uint32Array(limit);
   }
 
   clear(): void {
@@ -85,23 +111,47 @@ class VectorCache {
       const e = this.slots[s]! - 1;
       if (e < 0) break;
       if (keys[e * 4] === (a | 0) && keys[e * 4 + 1] === (b | 0) && keys[e * 4 + 2] === (c | 0) && keys[e * 4 + 3] === (d | 0)) {
+        this.hits[e]!++;
         this.fresh = false;
         return e;
       }
       s = (s + 1) & this.mask;
     }
     if (this.size >= this.limit) {
-      this.clear();
+      this.evict();
       return this.find(a, b, c, d);
     }
     const e = this.size++;
+    this.hits[e] = 0;
     this.slots[s] = e + 1;
     keys[e * 4] = a;
     keys[e * 4 + 1] = b;
     keys[e * 4 + 2] = c;
     keys[e * 4 + 3] = d;
+    this.vec.fill(0, e * this.stride, (e + 1) * this.stride);
     this.fresh = true;
     return e;
+  }
+
+  private evict(): void {
+    const { hits, keys, stride } = this;
+    const threshold = keepThreshold(hits, 0, this.size, this.limit >> 1);
+    this.slots.fill(0);
+    let next = 0;
+    for (let e = 0; e < this.size; e++) {
+      if (threshold > 64 || hits[e]! < threshold) continue;
+      if (e !== next) {
+        keys.copyWithin(next * 4, e * 4, e * 4 + 4);
+        this.vec.copyWithin(next * stride, e * stride, (e + 1) * stride);
+        this.count[next] = this.count[e]!;
+      }
+      hits[next] = hits[e]! >>> 1;
+      let s = hash4(keys[next * 4]!, keys[next * 4 + 1]!, keys[next * 4 + 2]!, keys[next * 4 + 3]!) & this.mask;
+      while (this.slots[s] !== 0) s = (s + 1) & this.mask;
+      this.slots[s] = next + 1;
+      next++;
+    }
+    this.size = next;
   }
 }
 
@@ -111,34 +161,34 @@ class VectorCache {
  */
 export class StaticScorer {
   private readonly stride: number;
-  private readonly nm: number;
   private readonly limits: ScorerLimits;
   // Words: open addressing on the word hash, verified against the word's text.
-  private wordSlots: Int32Array;
-  private wordMask: number;
-  private wordHash: Uint32Array;
-  private wordText: string[];
-  /** Per word, ROLES vectors of `stride` floats; entry 0 holds the sentence-boundary vectors. */
-  private wordVec: Float32Array;
-  private wordCount: Uint8Array;
+  private readonly wordSlots: Int32Array;
+  private readonly wordMask: number;
+  private readonly wordHash: Uint32Array;
+  private readonly wordText: string[];
+  /** Per word, ROLES vectors of `stride` floats; entry 0 holds what lies beyond a sentence's edges. */
+  private readonly wordVec: Float32Array;
+  private readonly wordCount: Uint8Array;
+  /** Lookups of each word since it was cached (halved at each eviction). */
+  private readonly wordHits: Uint32Array;
+  /** Word entries available, entry 0 included. */
+  private readonly wordCapacity: number;
   private words = 1;
   private readonly shapes: VectorCache;
   private readonly docs: VectorCache;
   private readonly gaz: VectorCache;
   private readonly buf = new Uint32Array(MAX_STATIC);
-  private readonly acc: Float64Array;
-  private readonly tmp: Float64Array;
-  /** Word entries available, entry 0 included. */
-  private readonly wordCapacity: number;
 
-  constructor(private readonly p: PackedWeights, limits: Partial<ScorerLimits> = {}) {
+  constructor(
+    private readonly p: PackedWeights,
+    limits: Partial<ScorerLimits> = {},
+  ) {
     this.limits = { ...DEFAULT_LIMITS, ...limits };
-    this.stride = p.stride;
-    this.nm = p.tags.length;
-    this.acc = new Float64Array(p.stride);
-    this.tmp = new Float64Array(p.stride);
-    // The sliding window needs room for five words besides entry 0.
-    const w = Math.max(this.limits.words, 5) + 1;
+    const stride = p.stride;
+    this.stride = stride;
+    // Room for the sliding window's words (see scores()) besides entry 0.
+    const w = Math.max(this.limits.words, 16) + 1;
     this.wordCapacity = w;
     let cap = 16;
     while (cap < w * 2) cap *= 2;
@@ -146,17 +196,18 @@ export class StaticScorer {
     this.wordMask = cap - 1;
     this.wordHash = new Uint32Array(w);
     this.wordText = new Array<string>(w);
-    this.wordVec = new Float32Array(w * ROLES * p.stride);
+    this.wordVec = new Float32Array(w * ROLES * stride);
     this.wordCount = new Uint8Array(w * ROLES);
-    this.shapes = new VectorCache(this.limits.small, p.stride);
-    this.docs = new VectorCache(this.limits.small, p.stride);
-    this.gaz = new VectorCache(this.limits.small, p.stride);
-    // Entry 0: what lies beyond a sentence's edges.
+    this.wordHits = new Uint32Array(w);
+    this.shapes = new VectorCache(this.limits.shapes, stride);
+    this.docs = new VectorCache(this.limits.small, stride);
+    this.gaz = new VectorCache(this.limits.small, stride);
     const none = null as unknown as Doc;
-    this.wordCount[PREV] = this.sum(prevWordFeatures(none, -1, this.buf, 0), this.wordVec, PREV * p.stride);
-    this.wordCount[PREV2] = this.sum(prevWord2Features(none, -1, this.buf, 0), this.wordVec, PREV2 * p.stride);
-    this.wordCount[NEXT] = this.sum(nextWordFeatures(none, -1, this.buf, 0), this.wordVec, NEXT * p.stride);
-    this.wordCount[NEXT2] = this.sum(nextWord2Features(none, -1, this.buf, 0), this.wordVec, NEXT2 * p.stride);
+    const vec = this.wordVec;
+    this.wordCount[PREV] = this.sum(0, prevWordFeatures(none, -1, this.buf, 0), vec, PREV * stride);
+    this.wordCount[PREV2] = this.sum(0, prevWord2Features(none, -1, this.buf, 0), vec, PREV2 * stride);
+    this.wordCount[NEXT] = this.sum(0, nextWordFeatures(none, -1, this.buf, 0), vec, NEXT * stride);
+    this.wordCount[NEXT2] = this.sum(0, nextWord2Features(none, -1, this.buf, 0), vec, NEXT2 * stride);
   }
 
   /** Empties the caches (they refill on use). */
@@ -172,27 +223,42 @@ export class StaticScorer {
     this.words = 1;
   }
 
-  /** Empties the word cache when n more words would not fit; says whether it did. */
+  /** When n more words would not fit, keeps the most looked-up half and says that entries moved. */
   private makeRoom(n: number): boolean {
     if (this.words + n <= this.wordCapacity) return false;
-    this.clearWords();
+    const hits = this.wordHits;
+    const threshold = keepThreshold(hits, 1, this.words, Math.min(this.wordCapacity >> 1, this.wordCapacity - 1 - n));
+    const stride = this.stride;
+    const vec = this.wordVec;
+    this.wordSlots.fill(0);
+    let next = 1;
+    for (let e = 1; e < this.words; e++) {
+      if (hits[e]! < threshold || threshold > 64) continue;
+      if (e !== next) {
+        vec.copyWithin(next * ROLES * stride, e * ROLES * stride, (e + 1) * ROLES * stride);
+        this.wordCount.copyWithin(next * ROLES, e * ROLES, (e + 1) * ROLES);
+        this.wordHash[next] = this.wordHash[e]!;
+        this.wordText[next] = this.wordText[e]!;
+      }
+      hits[next] = hits[e]! >>> 1;
+      const h = this.wordHash[next]!;
+      let slot = (h ^ (h >>> 16)) & this.wordMask;
+      while (this.wordSlots[slot] !== 0) slot = (slot + 1) & this.wordMask;
+      this.wordSlots[slot] = next + 1;
+      next++;
+    }
+    this.words = next;
     return true;
   }
 
-  /** Stores the summed weights of the hashes buf[from, to) in vec at off; returns how many there were. */
-  private sum(to: number, vec: Float32Array, off: number, from = 0): number {
-    const tmp = this.tmp;
-    tmp.fill(0);
-    this.addRows(from, to, tmp);
-    for (let t = 0; t < this.stride; t++) vec[off + t] = tmp[t]!;
-    return to - from;
-  }
-
-  /** Adds the weights of the hashes buf[from, to) to acc (all models). */
-  private addRows(from: number, to: number, acc: Float64Array): void {
+  /**
+   * Adds the weights of the hashes buf[from, to) to vec at off, tags [lo, hi) of the stride (all
+   * by default); returns how many hashes there were.
+   */
+  private sum(from: number, to: number, vec: Float32Array, off: number, lo = 0, hi = this.stride): number {
     const { table, q, scale, offsets, tags } = this.p;
     const stride = this.stride;
-    const nm = this.nm;
+    const nm = tags.length;
     const buf = this.buf;
     for (let j = from; j < to; j++) {
       const r = table.get(buf[j]!);
@@ -201,10 +267,12 @@ export class StaticScorer {
       for (let x = 0; x < nm; x++) {
         const sc = scale[r * nm + x]!;
         if (sc === 0) continue;
-        const end = offsets[x]! + tags[x]!;
-        for (let t = offsets[x]!; t < end; t++) acc[t] = acc[t]! + q[base + t]! * sc;
+        const a = Math.max(lo, offsets[x]!);
+        const b = Math.min(hi, offsets[x]! + tags[x]!);
+        for (let t = a; t < b; t++) vec[off + t]! += q[base + t]! * sc;
       }
     }
+    return to - from;
   }
 
   /** The cache entry of token i's word, computing its vectors on first sight. */
@@ -219,7 +287,10 @@ export class StaticScorer {
       if (e < 0) break;
       if (this.wordHash[e] === h) {
         const w = this.wordText[e]!;
-        if (w.length === len && text.startsWith(w, s)) return e;
+        if (w.length === len && text.startsWith(w, s)) {
+          this.wordHits[e]!++;
+          return e;
+        }
       }
       slot = (slot + 1) & this.wordMask;
     }
@@ -227,41 +298,46 @@ export class StaticScorer {
     this.wordSlots[slot] = e + 1;
     this.wordHash[e] = h;
     this.wordText[e] = text.slice(s, s + len);
+    this.wordHits[e] = 0;
     const stride = this.stride;
     const base = e * ROLES;
     const buf = this.buf;
     const vec = this.wordVec;
-    this.wordCount[base + SELF] = this.sum(wordFeatures(d, i, buf, 0), vec, (base + SELF) * stride);
-    this.wordCount[base + PREV] = this.sum(prevWordFeatures(d, i, buf, 0), vec, (base + PREV) * stride);
-    this.wordCount[base + PREV2] = this.sum(prevWord2Features(d, i, buf, 0), vec, (base + PREV2) * stride);
-    this.wordCount[base + NEXT] = this.sum(nextWordFeatures(d, i, buf, 0), vec, (base + NEXT) * stride);
-    this.wordCount[base + NEXT2] = this.sum(nextWord2Features(d, i, buf, 0), vec, (base + NEXT2) * stride);
+    vec.fill(0, base * stride, (base + ROLES) * stride);
+    this.wordCount[base + SELF] = this.sum(0, wordFeatures(d, i, buf, 0), vec, (base + SELF) * stride);
+    this.wordCount[base + PREV] = this.sum(0, prevWordFeatures(d, i, buf, 0), vec, (base + PREV) * stride);
+    this.wordCount[base + PREV2] = this.sum(0, prevWord2Features(d, i, buf, 0), vec, (base + PREV2) * stride);
+    this.wordCount[base + NEXT] = this.sum(0, nextWordFeatures(d, i, buf, 0), vec, (base + NEXT) * stride);
+    this.wordCount[base + NEXT2] = this.sum(0, nextWord2Features(d, i, buf, 0), vec, (base + NEXT2) * stride);
     return e;
   }
 
   /**
-   * Sum of static feature weights per token and tag, one Float32Array(n * tags) per model;
-   * `skip[x]` (per sentence, 1 = skip) leaves model x's scores at zero where it will not decode.
+   * Sum of static feature weights per token and tag of every model: model x's score for tag t of
+   * token i is at [i * stride + offsets[x] + t]. `skip[x]` (per sentence, 1 = skip) leaves model x's
+   * scores at zero where it will not decode.
    */
-  scores(d: Doc, skip: Array<Uint8Array | null> = []): Float32Array[] {
-    const { stride, nm, p } = this;
-    const tags = p.tags;
-    const offsets = p.offsets;
-    const out = tags.map((T) => new Float32Array(d.n * T));
-    const active = new Uint8Array(nm);
-    const acc = this.acc;
-    const buf = this.buf;
+  scores(d: Doc, skip: Array<Uint8Array | null> = []): Float32Array {
+    const { stride, p, buf } = this;
+    const nm = p.tags.length;
+    const out = new Float32Array(d.n * stride);
     const { hS, gaz, docCap, docRun } = d;
     const useGaz = p.useGaz;
     const roleStride = ROLES * stride;
+    const shapes = this.shapes;
+    const docs = this.docs;
     for (let si = 0; si < d.sents.length; si++) {
       const [a, b] = d.sents[si]!;
-      let any = false;
+      if (a >= b) continue;
+      // The tags of the models that decode this sentence (each model's tags are contiguous).
+      let lo = stride;
+      let hi = 0;
       for (let x = 0; x < nm; x++) {
-        active[x] = skip[x]?.[si] ? 0 : 1;
-        if (active[x]) any = true;
+        if (skip[x]?.[si]) continue;
+        lo = Math.min(lo, p.offsets[x]!);
+        hi = Math.max(hi, p.offsets[x]! + p.tags[x]!);
       }
-      if (!any || a >= b) continue;
+      if (lo >= hi) continue;
       // A window of five words' entries (0 = beyond the sentence) slides along the sentence.
       this.makeRoom(3);
       let em2 = 0;
@@ -270,59 +346,57 @@ export class StaticScorer {
       let ep1 = a + 1 < b ? this.word(d, a + 1) : 0;
       let ep2 = a + 2 < b ? this.word(d, a + 2) : 0;
       for (let i = a; i < b; i++) {
-        if (this.makeRoom(1)) {
-          // Full: start again with the window's words.
+        // Room for the window's five words, should they need looking up again, and the next one.
+        if (this.makeRoom(6)) {
+          // Entries moved or went: look the window's words up again.
           em2 = i - 2 >= a ? this.word(d, i - 2) : 0;
           em1 = i - 1 >= a ? this.word(d, i - 1) : 0;
           e0 = this.word(d, i);
           ep1 = i + 1 < b ? this.word(d, i + 1) : 0;
           ep2 = i + 2 < b ? this.word(d, i + 2) : 0;
         }
-        const wv = this.wordVec;
         const wc = this.wordCount;
-        const oS = (e0 * ROLES + SELF) * stride;
-        const oP = em1 * roleStride + PREV * stride;
-        const oP2 = em2 * roleStride + PREV2 * stride;
-        const oN = ep1 * roleStride + NEXT * stride;
-        const oN2 = ep2 * roleStride + NEXT2 * stride;
         let k = wc[e0 * ROLES + SELF]! + wc[em1 * ROLES + PREV]! + wc[em2 * ROLES + PREV2]! + wc[ep1 * ROLES + NEXT]! + wc[ep2 * ROLES + NEXT2]!;
         const s0 = hS[i]!;
         const sm1 = i - 1 >= a ? hS[i - 1]! : BOS;
         const sp1 = i + 1 < b ? hS[i + 1]! : EOS;
         const place = placeBits(d, i);
-        const sh = this.shapes.find(sm1, s0, sp1, place);
-        if (this.shapes.fresh) this.shapes.count[sh] = this.sum(shapeFeatures(sm1, s0, sp1, place, buf, 0), this.shapes.vec, sh * stride);
-        k += this.shapes.count[sh]!;
+        const sh = shapes.find(sm1, s0, sp1, place);
+        if (shapes.fresh) shapes.count[sh] = this.sum(0, shapeFeatures(sm1, s0, sp1, place, buf, 0), shapes.vec, sh * stride);
+        k += shapes.count[sh]!;
+        const o = i * stride;
+        const wv = this.wordVec;
+        const sv = shapes.vec;
+        const oS = e0 * roleStride + SELF * stride;
+        const oP = em1 * roleStride + PREV * stride;
+        const oP2 = em2 * roleStride + PREV2 * stride;
+        const oN = ep1 * roleStride + NEXT * stride;
+        const oN2 = ep2 * roleStride + NEXT2 * stride;
+        const oSh = sh * stride;
+        for (let t = lo; t < hi; t++) out[o + t] = wv[oS + t]! + wv[oP + t]! + wv[oP2 + t]! + wv[oN + t]! + wv[oN2 + t]! + sv[oSh + t]!;
         const dc = docCap[i]!;
         const run = docRun[i]!;
-        const dv = this.docs.find(dc, run, 0, 0);
-        if (this.docs.fresh) this.docs.count[dv] = this.sum(docFeatures(dc, run, buf, 0), this.docs.vec, dv * stride);
-        k += this.docs.count[dv]!;
-        const sv = this.shapes.vec;
-        const ov = this.docs.vec;
-        const oSh = sh * stride;
-        const oD = dv * stride;
-        for (let t = 0; t < stride; t++) acc[t] = wv[oS + t]! + wv[oP + t]! + wv[oP2 + t]! + wv[oN + t]! + wv[oN2 + t]! + sv[oSh + t]! + ov[oD + t]!;
-        const kc = contextFeatures(d, i, a, b, buf, 0);
-        this.addRows(0, kc, acc);
-        k += kc;
+        const dv = docs.find(dc, run, 0, 0);
+        if (docs.fresh) docs.count[dv] = this.sum(0, docFeatures(dc, run, buf, 0), docs.vec, dv * stride);
+        const kd = docs.count[dv]!;
+        if (kd > 0) {
+          const vv = docs.vec;
+          const oD = dv * stride;
+          for (let t = lo; t < hi; t++) out[o + t]! += vv[oD + t]!;
+          k += kd;
+        }
+        // Word pairs: looked up directly, added to the token's scores in place.
+        k += this.sum(0, contextFeatures(d, i, a, b, buf, 0), out, o, lo, hi);
         if (useGaz) {
           const gm = i - 1 >= a ? gaz[i - 1]! : NO_GAZ;
           const g = gaz[i]!;
           const gp = i + 1 < b ? gaz[i + 1]! : NO_GAZ;
           // gazFeatures caps its list by the count of features before it, so that count is part of the key.
           const gv = this.gaz.find(gm, g, gp, k);
-          if (this.gaz.fresh) this.sum(gazFeatures(gm, g, gp, buf, k), this.gaz.vec, gv * stride, k);
+          if (this.gaz.fresh) this.sum(k, gazFeatures(gm, g, gp, buf, k), this.gaz.vec, gv * stride);
           const zv = this.gaz.vec;
           const oG = gv * stride;
-          for (let t = 0; t < stride; t++) acc[t] = acc[t]! + zv[oG + t]!;
-        }
-        for (let x = 0; x < nm; x++) {
-          if (active[x] === 0) continue;
-          const T = tags[x]!;
-          const o = out[x]!;
-          const from = offsets[x]!;
-          for (let t = 0; t < T; t++) o[i * T + t] = acc[from + t]!;
+          for (let t = lo; t < hi; t++) out[o + t]! += zv[oG + t]!;
         }
         em2 = em1;
         em1 = e0;

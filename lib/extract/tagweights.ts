@@ -15,7 +15,10 @@ export class TagWeights implements DynamicScores {
   private readonly off: number;
 
   /** Weights of model x of the packed layout. */
-  constructor(private readonly p: PackedWeights, private readonly x: number) {
+  constructor(
+    private readonly p: PackedWeights,
+    private readonly x: number,
+  ) {
     const T = p.tags[x]!;
     this.T = T;
     this.off = p.offsets[x]!;
