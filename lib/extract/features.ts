@@ -427,3 +427,7 @@ export function dynamicFeatures(d: Doc, i: number, prev: number, prev2: number, 
 export function isCapitalised(d: Doc, i: number): boolean {
   return (d.flags[i]! & F_CAP) !== 0;
 }
+
+export function startsSentence(d: Doc, i: number): boolean {
+  return (d.flags[i]! & F_INITIAL) !== 0;
+}

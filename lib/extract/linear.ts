@@ -2,7 +2,7 @@
 // Shared by training (which passes an update hook) and runtime.
 
 import { allowed, repair, tagCount, tagPart, tagType } from './bilou.ts';
-import { dynamicFeatures, isCapitalised, MAX_DYNAMIC, MAX_STATIC, staticFeatures, type Doc } from './features.ts';
+import { dynamicFeatures, isCapitalised, MAX_DYNAMIC, MAX_STATIC, startsSentence, staticFeatures, type Doc } from './features.ts';
 import { MultiTable, type IntTable } from './table.ts';
 
 export interface LinearModel {
@@ -108,7 +108,9 @@ export interface DynamicScores {
 export type UpdateHook = (rows: Int32Array, base: number, count: number, dyn: Int32Array, dynCount: number, gold: number, pred: number) => void;
 
 /**
- * Tags every token of d into `out`; with `gold` and `update`, performs perceptron updates on mistakes.
+ * Tags the tokens of every range in d.sents into `out`; with `gold` and `update`, performs
+ * perceptron updates on mistakes. A range is a sentence, or (at run time) a stretch of one: the
+ * tags before it count as O, and only a sentence's true last token is barred from opening an entity.
  * `dyn` replaces the model's own lookups of the dynamic features (not while training).
  */
 export function decode(m: LinearModel, d: Doc, src: StaticRows | ScoreRows, out: Uint8Array, gold?: Uint8Array, update?: UpdateHook, dyn?: DynamicScores): void {
@@ -126,8 +128,9 @@ export function decode(m: LinearModel, d: Doc, src: StaticRows | ScoreRows, out:
   const rows = sr.rows;
   const ok = transitions(m.types);
   for (const [a, b] of d.sents) {
-    let prev = -1;
-    let prev2 = -1;
+    let prev = a > 0 && !startsSentence(d, a) ? 0 : -1;
+    let prev2 = prev === 0 && !startsSentence(d, a - 1) ? 0 : -1;
+    const endsSentence = b >= d.n || startsSentence(d, b);
     for (let i = a; i < b; i++) {
       if (pre) for (let t = 0; t < T; t++) scores[t] = pre[i * preStride + preOffset + t]!;
       else scores.fill(0);
@@ -159,7 +162,7 @@ export function decode(m: LinearModel, d: Doc, src: StaticRows | ScoreRows, out:
         }
       }
       // The last token of a sentence cannot open an entity.
-      const last = i === b - 1;
+      const last = i === b - 1 && endsSentence;
       let bestTag = 0;
       let bestScore = -Infinity;
       const okBase = (prev + 1) * T;
@@ -178,7 +181,7 @@ export function decode(m: LinearModel, d: Doc, src: StaticRows | ScoreRows, out:
       out[i] = bestTag;
       // A sentence's first word is capitalised whatever it is, so its label says little about the
       // word; recording it would let a headline's miss ("Xi and Putin pledge…") outvote the body.
-      if (history && isCapitalised(d, i) && !(!gold && i === a && tagType(bestTag) < 0)) {
+      if (history && isCapitalised(d, i) && !(!gold && startsSentence(d, i) && tagType(bestTag) < 0)) {
         if (!counts) {
           counts = new Int32Array(m.types + 1);
           history.set(d.hL[i]!, counts);

@@ -126,16 +126,21 @@ describe('cached static scores', () => {
     );
   });
 
-  it('leave a skipped sentence at zero for that tagger', () => {
-    const d = prepareDoc('No figures here at all.\nBut 20 here.', gazLookup(bundle.gazetteer));
-    const v = new StaticScorer(bundle.packed).scores(d, [null, Uint8Array.from([1, 0])]);
+  it('leave inactive tokens of a tagger at zero and score its active ones as the plain sum', () => {
+    const d = prepareDoc('No figures here at all.\nBut 20 here, Xi said.', gazLookup(bundle.gazetteer));
+    const figureMask = Uint8Array.from({ length: d.n }, (_, i) => (i >= d.sents[1]![0] ? 1 : 0));
+    const nameMask = Uint8Array.from({ length: d.n }, (_, i) => i % 2);
+    const v = new StaticScorer(bundle.packed).scores(d, [nameMask, figureMask]);
     const { stride, offsets, tags } = bundle.packed;
-    const figures = (i: number): number[] => [...v.subarray(i * stride + offsets[1]!, i * stride + offsets[1]! + tags[1]!)];
-    const names = (i: number): number[] => [...v.subarray(i * stride + offsets[0]!, i * stride + offsets[0]! + tags[0]!)];
-    const [, firstEnd] = d.sents[0]!;
-    for (let i = 0; i < d.n; i++) {
-      expect(figures(i).some((x) => x !== 0), `token ${i}`).toBe(i >= firstEnd);
-      expect(names(i).some((x) => x !== 0), `token ${i}`).toBe(true);
-    }
+    [nameMask, figureMask].forEach((mask, x) => {
+      const plain = plainScores(models[x]!, d);
+      const T = tags[x]!;
+      for (let i = 0; i < d.n; i++) {
+        for (let t = 0; t < T; t++) {
+          const want = mask[i] ? plain[i * T + t]! : 0;
+          expect(Math.abs(v[i * stride + offsets[x]! + t]! - want), `model ${x} token ${i}`).toBeLessThan(1e-4);
+        }
+      }
+    });
   });
 });

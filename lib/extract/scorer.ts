@@ -179,6 +179,7 @@ export class StaticScorer {
   private readonly docs: VectorCache;
   private readonly gaz: VectorCache;
   private readonly buf = new Uint32Array(MAX_STATIC);
+  private readonly rows = new Int32Array(MAX_STATIC);
 
   constructor(
     private readonly p: PackedWeights,
@@ -260,8 +261,11 @@ export class StaticScorer {
     const stride = this.stride;
     const nm = tags.length;
     const buf = this.buf;
+    const rows = this.rows;
+    // All probes first: independent cache misses overlap.
+    for (let j = from; j < to; j++) rows[j] = table.get(buf[j]!);
     for (let j = from; j < to; j++) {
-      const r = table.get(buf[j]!);
+      const r = rows[j]!;
       if (r < 0) continue;
       const base = r * stride;
       for (let x = 0; x < nm; x++) {
@@ -314,30 +318,20 @@ export class StaticScorer {
 
   /**
    * Sum of static feature weights per token and tag of every model: model x's score for tag t of
-   * token i is at [i * stride + offsets[x] + t]. `skip[x]` (per sentence, 1 = skip) leaves model x's
-   * scores at zero where it will not decode.
+   * token i is at [i * stride + offsets[x] + t]. With `active[x]` (per token, 1 = score), model x's
+   * scores stay zero on the tokens it will not decode.
    */
-  scores(d: Doc, skip: Array<Uint8Array | null> = []): Float32Array {
-    const { stride, p, buf } = this;
+  scores(d: Doc, active: Array<Uint8Array | null> = []): Float32Array {
+    const { stride, p } = this;
     const nm = p.tags.length;
+    const { offsets, tags } = p;
     const out = new Float32Array(d.n * stride);
-    const { hS, gaz, docCap, docRun } = d;
-    const useGaz = p.useGaz;
-    const roleStride = ROLES * stride;
-    const shapes = this.shapes;
-    const docs = this.docs;
+    const isActive = (x: number, i: number): boolean => !active[x] || active[x]![i] === 1;
     for (let si = 0; si < d.sents.length; si++) {
       const [a, b] = d.sents[si]!;
-      if (a >= b) continue;
-      // The tags of the models that decode this sentence (each model's tags are contiguous).
-      let lo = stride;
-      let hi = 0;
-      for (let x = 0; x < nm; x++) {
-        if (skip[x]?.[si]) continue;
-        lo = Math.min(lo, p.offsets[x]!);
-        hi = Math.max(hi, p.offsets[x]! + p.tags[x]!);
-      }
-      if (lo >= hi) continue;
+      let any = false;
+      for (let i = a; i < b && !any; i++) for (let x = 0; x < nm; x++) if (isActive(x, i)) any = true;
+      if (!any) continue;
       // A window of five words' entries (0 = beyond the sentence) slides along the sentence.
       this.makeRoom(3);
       let em2 = 0;
@@ -355,48 +349,17 @@ export class StaticScorer {
           ep1 = i + 1 < b ? this.word(d, i + 1) : 0;
           ep2 = i + 2 < b ? this.word(d, i + 2) : 0;
         }
-        const wc = this.wordCount;
-        let k = wc[e0 * ROLES + SELF]! + wc[em1 * ROLES + PREV]! + wc[em2 * ROLES + PREV2]! + wc[ep1 * ROLES + NEXT]! + wc[ep2 * ROLES + NEXT2]!;
-        const s0 = hS[i]!;
-        const sm1 = i - 1 >= a ? hS[i - 1]! : BOS;
-        const sp1 = i + 1 < b ? hS[i + 1]! : EOS;
-        const place = placeBits(d, i);
-        const sh = shapes.find(sm1, s0, sp1, place);
-        if (shapes.fresh) shapes.count[sh] = this.sum(0, shapeFeatures(sm1, s0, sp1, place, buf, 0), shapes.vec, sh * stride);
-        k += shapes.count[sh]!;
-        const o = i * stride;
-        const wv = this.wordVec;
-        const sv = shapes.vec;
-        const oS = e0 * roleStride + SELF * stride;
-        const oP = em1 * roleStride + PREV * stride;
-        const oP2 = em2 * roleStride + PREV2 * stride;
-        const oN = ep1 * roleStride + NEXT * stride;
-        const oN2 = ep2 * roleStride + NEXT2 * stride;
-        const oSh = sh * stride;
-        for (let t = lo; t < hi; t++) out[o + t] = wv[oS + t]! + wv[oP + t]! + wv[oP2 + t]! + wv[oN + t]! + wv[oN2 + t]! + sv[oSh + t]!;
-        const dc = docCap[i]!;
-        const run = docRun[i]!;
-        const dv = docs.find(dc, run, 0, 0);
-        if (docs.fresh) docs.count[dv] = this.sum(0, docFeatures(dc, run, buf, 0), docs.vec, dv * stride);
-        const kd = docs.count[dv]!;
-        if (kd > 0) {
-          const vv = docs.vec;
-          const oD = dv * stride;
-          for (let t = lo; t < hi; t++) out[o + t]! += vv[oD + t]!;
-          k += kd;
+        // The tags [lo, hi) to score: those of the models active here (each model's are contiguous).
+        let lo = stride;
+        let hi = 0;
+        for (let x = 0; x < nm; x++) {
+          if (!isActive(x, i)) continue;
+          lo = Math.min(lo, offsets[x]!);
+          hi = Math.max(hi, offsets[x]! + tags[x]!);
         }
-        // Word pairs: looked up directly, added to the token's scores in place.
-        k += this.sum(0, contextFeatures(d, i, a, b, buf, 0), out, o, lo, hi);
-        if (useGaz) {
-          const gm = i - 1 >= a ? gaz[i - 1]! : NO_GAZ;
-          const g = gaz[i]!;
-          const gp = i + 1 < b ? gaz[i + 1]! : NO_GAZ;
-          // gazFeatures caps its list by the count of features before it, so that count is part of the key.
-          const gv = this.gaz.find(gm, g, gp, k);
-          if (this.gaz.fresh) this.sum(k, gazFeatures(gm, g, gp, buf, k), this.gaz.vec, gv * stride);
-          const zv = this.gaz.vec;
-          const oG = gv * stride;
-          for (let t = lo; t < hi; t++) out[o + t]! += zv[oG + t]!;
+        if (lo < hi) this.score(d, i, a, b, out, lo, hi, em2, em1, e0, ep1, ep2);
+        for (let x = 0; x < nm; x++) {
+          if (!isActive(x, i) && offsets[x]! >= lo && offsets[x]! < hi) out.fill(0, i * stride + offsets[x]!, i * stride + offsets[x]! + tags[x]!);
         }
         em2 = em1;
         em1 = e0;
@@ -406,5 +369,70 @@ export class StaticScorer {
       }
     }
     return out;
+  }
+
+  /** Token i's scores for tags [lo, hi), from the entries of the words around it. */
+  private score(
+    d: Doc,
+    i: number,
+    a: number,
+    b: number,
+    out: Float32Array,
+    lo: number,
+    hi: number,
+    em2: number,
+    em1: number,
+    e0: number,
+    ep1: number,
+    ep2: number,
+  ): void {
+    const { stride, p, buf } = this;
+    const { hS, gaz, docCap, docRun } = d;
+    const roleStride = ROLES * stride;
+    const shapes = this.shapes;
+    const docs = this.docs;
+    const wc = this.wordCount;
+    let k = wc[e0 * ROLES + SELF]! + wc[em1 * ROLES + PREV]! + wc[em2 * ROLES + PREV2]! + wc[ep1 * ROLES + NEXT]! + wc[ep2 * ROLES + NEXT2]!;
+    const s0 = hS[i]!;
+    const sm1 = i - 1 >= a ? hS[i - 1]! : BOS;
+    const sp1 = i + 1 < b ? hS[i + 1]! : EOS;
+    const place = placeBits(d, i);
+    const sh = shapes.find(sm1, s0, sp1, place);
+    if (shapes.fresh) shapes.count[sh] = this.sum(0, shapeFeatures(sm1, s0, sp1, place, buf, 0), shapes.vec, sh * stride);
+    k += shapes.count[sh]!;
+    const o = i * stride;
+    const wv = this.wordVec;
+    const sv = shapes.vec;
+    const oS = e0 * roleStride + SELF * stride;
+    const oP = em1 * roleStride + PREV * stride;
+    const oP2 = em2 * roleStride + PREV2 * stride;
+    const oN = ep1 * roleStride + NEXT * stride;
+    const oN2 = ep2 * roleStride + NEXT2 * stride;
+    const oSh = sh * stride;
+    for (let t = lo; t < hi; t++) out[o + t] = wv[oS + t]! + wv[oP + t]! + wv[oP2 + t]! + wv[oN + t]! + wv[oN2 + t]! + sv[oSh + t]!;
+    const dc = docCap[i]!;
+    const run = docRun[i]!;
+    const dv = docs.find(dc, run, 0, 0);
+    if (docs.fresh) docs.count[dv] = this.sum(0, docFeatures(dc, run, buf, 0), docs.vec, dv * stride);
+    const kd = docs.count[dv]!;
+    if (kd > 0) {
+      const vv = docs.vec;
+      const oD = dv * stride;
+      for (let t = lo; t < hi; t++) out[o + t]! += vv[oD + t]!;
+      k += kd;
+    }
+    // Word pairs: looked up directly, added to the token's scores in place.
+    k += this.sum(0, contextFeatures(d, i, a, b, buf, 0), out, o, lo, hi);
+    if (p.useGaz) {
+      const gm = i - 1 >= a ? gaz[i - 1]! : NO_GAZ;
+      const g = gaz[i]!;
+      const gp = i + 1 < b ? gaz[i + 1]! : NO_GAZ;
+      // gazFeatures caps its list by the count of features before it, so that count is part of the key.
+      const gv = this.gaz.find(gm, g, gp, k);
+      if (this.gaz.fresh) this.sum(k, gazFeatures(gm, g, gp, buf, k), this.gaz.vec, gv * stride);
+      const zv = this.gaz.vec;
+      const oG = gv * stride;
+      for (let t = lo; t < hi; t++) out[o + t]! += zv[oG + t]!;
+    }
   }
 }
