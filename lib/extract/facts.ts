@@ -40,14 +40,30 @@ function lowerFirst(s: string, entities: Entity[], at: number): string {
 
 const FUNCTION_WORDS = new Set(['a', 'an', 'the', 'and', 'but', 'or', 'of', 'to', 'in', 'on', 'at', 'for', 'by', 'with', 'after', 'before', 'during', 'since', 'until', 'will', 'would', 'is', 'are', 'was', 'were', 'be', 'been', 'has', 'have', 'had', 'it', 'its', 'he', 'she', 'they', 'we', 'i', 'you', 'this', 'that', 'these', 'those', 'than', 'as', 'not', 'also', 'just', 'only', 'about', 'over', 'up', 'down', 'out', 'into', 'from', 'when', 'while', 'where', 'who', 'which', 'what', 'some', 'more', 'most', 'less', 'et', 'de', 'des', 'la', 'le', 'les', 'du', 'und', 'der', 'die', 'das']);
 
-function contentWords(s: string): number {
+/** Content words in s, counted up to `cap` (callers only compare with small numbers). */
+function contentWords(s: string, cap: number): number {
   let n = 0;
-  for (const w of s.toLowerCase().split(/\s+/)) if (/[a-z\u00c0-\u024f]{2,}/.test(w) && !FUNCTION_WORDS.has(w)) n++;
+  const re = /\S+/g;
+  for (let m = re.exec(s); m && n < cap; m = re.exec(s)) {
+    const w = m[0].toLowerCase();
+    if (/[a-z\u00c0-\u024f]{2,}/.test(w) && !FUNCTION_WORDS.has(w)) n++;
+  }
   return n;
 }
 
+/** Words with a letter or digit in the sentence, counted up to `cap`. */
+function sentenceWords(text: string, sentence: Span, cap: number): number {
+  let n = 0;
+  const re = /\S+/g;
+  const s = text.slice(sentence.start, sentence.end);
+  for (let m = re.exec(s); m && n < cap; m = re.exec(s)) if (/[A-Za-z0-9]/.test(m[0])) n++;
+  return n;
+}
+
+const MIN_SENTENCE_WORDS = 5;
+
 function isCandidate(f: Figure, sentenceWords: number): boolean {
-  if (sentenceWords < 5) return false; // headlines, bylines, captions, page furniture
+  if (sentenceWords < MIN_SENTENCE_WORDS) return false; // headlines, bylines, captions, page furniture
   if (f.type === 'DATE') return f.kind === 'duration' && typeof f.value === 'number';
   if (f.type === 'TIME') return false;
   if (f.value === null) return false;
@@ -68,7 +84,7 @@ export function buildFacts(text: string, sentences: Span[], figures: Figure[], e
     if (inS.length === 0) continue;
     const ents: Entity[] = [];
     for (let j = ei; j < entities.length && entities[j]!.start < sentence.end; j++) ents.push(entities[j]!);
-    const words = text.slice(sentence.start, sentence.end).split(/\s+/).filter((w) => /[A-Za-z0-9]/.test(w)).length;
+    const words = sentenceWords(text, sentence, MIN_SENTENCE_WORDS);
     const when = inS.find((f) => f.type === 'DATE' && f.kind !== 'duration' && f.value !== null);
     const local: Fact[] = [];
     for (const f of inS) {
@@ -81,9 +97,10 @@ export function buildFacts(text: string, sentences: Span[], figures: Figure[], e
         measures = before ? lowerFirst(before, ents, text.indexOf(before, sentence.start)) : clauseAfter(text, sentence, f.end);
       }
       // A lone function word ("but", "after") is not a description; fall back to the phrase after.
-      if (contentWords(measures) < 1 || (f.type === 'DATE' && contentWords(measures) < 2)) {
+      const described = contentWords(measures, 2);
+      if (described < 1 || (f.type === 'DATE' && described < 2)) {
         const after = clauseAfter(text, sentence, f.end);
-        measures = contentWords(after) >= 1 ? after : '';
+        measures = contentWords(after, 1) >= 1 ? after : '';
       }
       let score = (TYPE_WEIGHT[f.type] ?? 1) + (1 - si / Math.max(1, nS));
       if ((f.type === 'CARDINAL' || f.type === 'ORDINAL') && typeof f.value === 'number' && f.value <= 2) score -= 1.5;

@@ -39,10 +39,8 @@ export function isFigureTrigger(d: Doc, i: number): boolean {
   const c = text.charCodeAt(s);
   if (c >= 48 && c <= 57) return true;
   if (e - s > 11) return false;
-  for (let j = s; j < e; j++) {
-    const x = text.charCodeAt(j);
-    if (x >= 48 && x <= 57) return true;
-  }
+  // A number class is set exactly when the token holds an ASCII digit.
+  if (d.num[i] !== 0) return true;
   if (LOOKUP_HASHES.has(d.hL[i]!) && LOOKUP.has(text.slice(s, e).toLowerCase())) return true;
   // Currency signs and the like.
   return c === 36 || c === 0x20ac || c === 0xa3 || c === 0xa5 || c === 37;
