@@ -40,6 +40,11 @@ class Writer {
   }
 }
 
+/** 2^(7k): the place of a varint's k-th byte (a uint32 takes at most five). */
+const VARINT_PLACE = [1, 2 ** 7, 2 ** 14, 2 ** 21, 2 ** 28];
+/** Row scales by exponent byte: 2^((e - 128) / 8). */
+const ROW_SCALE = Float64Array.from({ length: 256 }, (_, e) => 2 ** ((e - 128) / 8));
+
 class Reader {
   pos = 0;
   constructor(private readonly buf: Uint8Array) {}
@@ -48,12 +53,10 @@ class Reader {
   }
   varint(): number {
     let v = 0;
-    let shift = 0;
-    for (;;) {
+    for (let k = 0; ; k++) {
       const b = this.buf[this.pos++]!;
-      v += (b & 127) * 2 ** shift;
+      v += (b & 127) * VARINT_PLACE[k]!;
       if (b < 128) return v >>> 0;
-      shift += 7;
     }
   }
   f32(): number {
@@ -131,10 +134,11 @@ function readRows(r: Reader): FileRows {
   const scale = new Float64Array(n);
   const mask = new Uint8Array(maskBytes);
   for (let i = 0; i < n; i++) {
-    scale[i] = 2 ** ((r.byte() - 128) / 8);
+    scale[i] = ROW_SCALE[r.byte()]!;
     for (let b = 0; b < maskBytes; b++) mask[b] = r.byte();
-    for (let t = 0; t < T; t++) {
-      if (mask[t >> 3]! & (1 << (t & 7))) q[i * T + t] = r.byte();
+    // Then the weights of the tags whose bits are set, in tag order.
+    for (let b = 0; b < maskBytes; b++) {
+      for (let bits = mask[b]!; bits !== 0; bits &= bits - 1) q[i * T + b * 8 + 31 - Math.clz32(bits & -bits)] = r.byte();
     }
   }
   return { types, useGaz: (flags & 1) !== 0, useHistory: (flags & 2) !== 0, keys, q, scale };
@@ -147,13 +151,17 @@ function linearModel(m: FileRows): LinearModel {
   const table = new IntTable(n);
   for (let i = 0; i < n; i++) table.set(m.keys[i]!, i);
   const w = new Float32Array(n * T);
-  for (let i = 0; i < n * T; i++) w[i] = m.q[i]! * m.scale[(i / T) | 0]!;
+  for (let i = 0; i < n; i++) {
+    const sc = m.scale[i]!;
+    for (let t = i * T; t < (i + 1) * T; t++) w[t] = m.q[t]! * sc;
+  }
   return { types: m.types, useGaz: m.useGaz, useHistory: m.useHistory, table, w };
 }
 
 export interface ModelBundle {
-  names: LinearModel;
-  figures: LinearModel;
+  /** The plain models, as training and evaluation decode with them (built on first use: extract() does not need them). */
+  readonly names: LinearModel;
+  readonly figures: LinearModel;
   /** Both models' weights in one int8 layout (see packed.ts). */
   packed: PackedWeights;
   /** Static scores with this model's caches (see scorer.ts). */
@@ -202,14 +210,20 @@ export function decodeBundle(bytes: Uint8Array): ModelBundle {
   const gazetteer = new IntTable(n);
   for (let i = 0; i < n; i++) gazetteer.set(keys[i]!, r.byte());
   const packed = pack([nameRows, figureRows]);
+  let names: LinearModel | null = null;
+  let figures: LinearModel | null = null;
   return {
-    names: linearModel(nameRows),
-    figures: linearModel(figureRows),
+    get names(): LinearModel {
+      return (names ??= linearModel(nameRows));
+    },
+    get figures(): LinearModel {
+      return (figures ??= linearModel(figureRows));
+    },
     gazetteer,
     packed,
     scorer: new StaticScorer(packed),
-    nameTags: new TagWeights(packed, 0),
-    figureTags: new TagWeights(packed, 1),
+    nameTags: new TagWeights(packed, 0, nameRows),
+    figureTags: new TagWeights(packed, 1, figureRows),
   };
 }
 

@@ -3,7 +3,7 @@
 
 import { allowed, repair, tagCount, tagPart, tagType } from './bilou.ts';
 import { dynamicFeatures, isCapitalised, MAX_DYNAMIC, MAX_STATIC, startsSentence, staticFeatures, type Doc } from './features.ts';
-import { MultiTable, type IntTable } from './table.ts';
+import { IntTable, MultiTable } from './table.ts';
 
 export interface LinearModel {
   /** Number of entity types; tags = 1 + 4 * types. */
@@ -103,6 +103,19 @@ export interface ScoreRows {
 /** Adds the dynamic features' weights for token i given the previous tags (the runtime's faster lookup, see tagweights.ts). */
 export interface DynamicScores {
   add(scores: Float64Array, d: Doc, i: number, prev: number, prev2: number, hist: number): void;
+}
+
+/** The runtime's tagger: its shape, and its dynamic weights in place of a model's table (see tagweights.ts). */
+export interface RuntimeTagger extends DynamicScores {
+  types: number;
+  useHistory: boolean;
+}
+
+const NO_WEIGHTS = { table: new IntTable(0), w: new Float32Array(0) };
+
+/** decode() at run time: static scores computed ahead, dynamic weights from the runtime tagger. */
+export function decodeScored(tagger: RuntimeTagger, d: Doc, scores: ScoreRows, out: Uint8Array): void {
+  decode({ types: tagger.types, useHistory: tagger.useHistory, useGaz: false, ...NO_WEIGHTS }, d, scores, out, undefined, undefined, tagger);
 }
 
 export type UpdateHook = (rows: Int32Array, base: number, count: number, dyn: Int32Array, dynCount: number, gold: number, pred: number) => void;

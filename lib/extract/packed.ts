@@ -41,21 +41,21 @@ export function pack(models: FileRows[]): PackedWeights {
     offsets.push(stride);
     stride += t;
   }
-  // Merge the sorted key lists: row r of the union, and for each model where its rows went.
-  const at = new Int32Array(nm);
+  // One row per feature any model has; where[x][i] is the row of model x's i-th feature.
+  let upper = 0;
+  for (const m of models) upper += m.keys.length;
+  const table = new IntTable(upper);
   const where = models.map((m) => new Int32Array(m.keys.length));
-  const union: number[] = [];
-  for (;;) {
-    let min = Infinity;
-    for (let x = 0; x < nm; x++) if (at[x]! < models[x]!.keys.length) min = Math.min(min, models[x]!.keys[at[x]!]!);
-    if (min === Infinity) break;
-    const r = union.length;
-    union.push(min);
-    for (let x = 0; x < nm; x++) if (at[x]! < models[x]!.keys.length && models[x]!.keys[at[x]!] === min) where[x]![at[x]!++] = r;
-  }
-  const rows = union.length;
-  const table = new IntTable(rows);
-  for (let r = 0; r < rows; r++) table.set(union[r]!, r);
+  let rows = 0;
+  models.forEach((m, x) => {
+    const w = where[x]!;
+    for (let i = 0; i < m.keys.length; i++) {
+      const key = m.keys[i]!;
+      let r = x === 0 ? -1 : table.get(key);
+      if (r < 0) table.set(key, (r = rows++));
+      w[i] = r;
+    }
+  });
   const q = new Int8Array(rows * stride);
   const scale = new Float64Array(rows * nm);
   models.forEach((m, x) => {
@@ -65,7 +65,8 @@ export function pack(models: FileRows[]): PackedWeights {
     for (let i = 0; i < m.keys.length; i++) {
       const r = dest[i]!;
       scale[r * nm + x] = m.scale[i]!;
-      q.set(m.q.subarray(i * T, i * T + T), r * stride + off);
+      const base = r * stride + off;
+      for (let t = 0; t < T; t++) q[base + t] = m.q[i * T + t]!;
     }
   });
   return { table, q, scale, offsets, tags, stride, useGaz: models.some((m) => m.useGaz) };

@@ -13,7 +13,7 @@ import { readConll } from './corpus.ts';
 import { MAX_STATIC, prepareDoc, type Doc } from './features.ts';
 import { gazLookup } from './gazetteer.ts';
 import { defaultModel } from './index.ts';
-import { decode, staticRows, type LinearModel } from './linear.ts';
+import { decode, decodeScored, staticRows, type LinearModel } from './linear.ts';
 import { StaticScorer } from './scorer.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -66,7 +66,7 @@ function compare(scorer: StaticScorer, text: string): { diff: number; tagDiffs: 
     const a = new Uint8Array(d.n);
     const b = new Uint8Array(d.n);
     decode(m, d, staticRows(m, d), a);
-    decode(m, d, { v, stride, offset: offsets[x]! }, b, undefined, undefined, tagWeights[x]);
+    decodeScored(tagWeights[x]!, d, { v, stride, offset: offsets[x]! }, b);
     for (let i = 0; i < d.n; i++) if (a[i] !== b[i]) tagDiffs++;
   });
   return { diff, tagDiffs, n: d.n, spread };

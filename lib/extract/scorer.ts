@@ -59,6 +59,15 @@ function keepThreshold(hits: Uint32Array, from: number, used: number, keep: numb
   return threshold;
 }
 
+/** Entries a cache's vectors have room for at first (they grow as needed, up to the limit). */
+const INITIAL_ENTRIES = 256;
+
+function grown(vec: Float32Array, length: number): Float32Array {
+  const next = new Float32Array(length);
+  next.set(vec);
+  return next;
+}
+
 function hash4(a: number, b: number, c: number, d: number): number {
   let h = Math.imul(a ^ 0x9e3779b9, 0x85ebca6b);
   h = Math.imul(h ^ b ^ (h >>> 13), 0xc2b2ae35);
@@ -72,7 +81,8 @@ class VectorCache {
   private readonly keys: Int32Array;
   private readonly slots: Int32Array;
   private readonly mask: number;
-  readonly vec: Float32Array;
+  /** Entry e's vector at [e * stride, (e + 1) * stride); grows up to the limit as entries come. */
+  vec: Float32Array;
   /** Features summed into each vector. */
   readonly count: Uint8Array;
   private readonly hits: Uint32Array;
@@ -93,7 +103,7 @@ class VectorCache {
     this.slots = new Int32Array(cap);
     this.mask = cap - 1;
     this.keys = new Int32Array(limit * 4);
-    this.vec = new Float32Array(limit * stride);
+    this.vec = new Float32Array(Math.min(limit, INITIAL_ENTRIES) * stride);
     this.count = new Uint8Array(limit);
     this.hits = new Uint32Array(limit);
   }
@@ -128,6 +138,7 @@ class VectorCache {
     keys[e * 4 + 1] = b;
     keys[e * 4 + 2] = c;
     keys[e * 4 + 3] = d;
+    if ((e + 1) * this.stride > this.vec.length) this.vec = grown(this.vec, Math.min(this.limit, 2 * e) * this.stride);
     this.vec.fill(0, e * this.stride, (e + 1) * this.stride);
     this.fresh = true;
     return e;
@@ -168,7 +179,7 @@ export class StaticScorer {
   private readonly wordHash: Uint32Array;
   private readonly wordText: string[];
   /** Per word, ROLES vectors of `stride` floats; entry 0 holds what lies beyond a sentence's edges. */
-  private readonly wordVec: Float32Array;
+  private wordVec: Float32Array;
   private readonly wordCount: Uint8Array;
   /** Lookups of each word since it was cached (halved at each eviction). */
   private readonly wordHits: Uint32Array;
@@ -197,7 +208,7 @@ export class StaticScorer {
     this.wordMask = cap - 1;
     this.wordHash = new Uint32Array(w);
     this.wordText = new Array<string>(w);
-    this.wordVec = new Float32Array(w * ROLES * stride);
+    this.wordVec = new Float32Array(Math.min(w, INITIAL_ENTRIES) * ROLES * stride);
     this.wordCount = new Uint8Array(w * ROLES);
     this.wordHits = new Uint32Array(w);
     this.shapes = new VectorCache(this.limits.shapes, stride);
@@ -306,6 +317,7 @@ export class StaticScorer {
     const stride = this.stride;
     const base = e * ROLES;
     const buf = this.buf;
+    if ((e + 1) * ROLES * stride > this.wordVec.length) this.wordVec = grown(this.wordVec, Math.min(this.wordCapacity, 2 * e) * ROLES * stride);
     const vec = this.wordVec;
     vec.fill(0, base * stride, (base + ROLES) * stride);
     this.wordCount[base + SELF] = this.sum(0, wordFeatures(d, i, buf, 0), vec, (base + SELF) * stride);

@@ -4,21 +4,26 @@
 // that the tags are the same).
 
 import { MAX_DYNAMIC, tagFeatures, wordTagFeatures, type Doc } from './features.ts';
-import type { DynamicScores } from './linear.ts';
+import type { RuntimeTagger } from './linear.ts';
 import type { PackedWeights } from './packed.ts';
 
-export class TagWeights implements DynamicScores {
+export class TagWeights implements RuntimeTagger {
+  readonly types: number;
+  readonly useHistory: boolean;
   private readonly T: number;
   /** Per (prev2 + 1, prev + 1): the summed tagFeatures weights, T floats. */
   private readonly pairs: Float64Array;
   private readonly buf = new Uint32Array(MAX_DYNAMIC);
   private readonly off: number;
 
-  /** Weights of model x of the packed layout. */
+  /** Weights of model x of the packed layout, a tagger of `tagger.types` types. */
   constructor(
     private readonly p: PackedWeights,
     private readonly x: number,
+    tagger: { types: number; useHistory: boolean },
   ) {
+    this.types = tagger.types;
+    this.useHistory = tagger.useHistory;
     const T = p.tags[x]!;
     this.T = T;
     this.off = p.offsets[x]!;
