@@ -100,9 +100,10 @@ export interface ScoreRows {
   offset: number;
 }
 
-/** Adds the dynamic features' weights for token i given the previous tags (the runtime's faster lookup, see tagweights.ts). */
+/** The runtime's faster lookup of the dynamic features' weights (see tagweights.ts). */
 export interface DynamicScores {
-  add(scores: Float64Array, d: Doc, i: number, prev: number, prev2: number, hist: number): void;
+  /** Sets scores to token i's static scores (pre[at, at + tags)) plus its dynamic features' weights given the previous tags. */
+  score(scores: Float64Array, pre: Float32Array, at: number, d: Doc, i: number, prev: number, prev2: number, hist: number): void;
 }
 
 /** The runtime's tagger: its shape, and its dynamic weights in place of a model's table (see tagweights.ts). */
@@ -124,7 +125,7 @@ export type UpdateHook = (rows: Int32Array, base: number, count: number, dyn: In
  * Tags the tokens of every range in d.sents into `out`; with `gold` and `update`, performs
  * perceptron updates on mistakes. A range is a sentence, or (at run time) a stretch of one: the
  * tags before it count as O, and only a sentence's true last token is barred from opening an entity.
- * `dyn` replaces the model's own lookups of the dynamic features (not while training).
+ * With scores computed ahead, `dyn` replaces the model's own lookups of the dynamic features.
  */
 export function decode(m: LinearModel, d: Doc, src: StaticRows | ScoreRows, out: Uint8Array, gold?: Uint8Array, update?: UpdateHook, dyn?: DynamicScores): void {
   // Static scores either precomputed per token (runtime, see scorer.ts) or summed from rows (training).
@@ -145,14 +146,6 @@ export function decode(m: LinearModel, d: Doc, src: StaticRows | ScoreRows, out:
     let prev2 = prev === 0 && !startsSentence(d, a - 1) ? 0 : -1;
     const endsSentence = b >= d.n || startsSentence(d, b);
     for (let i = a; i < b; i++) {
-      if (pre) for (let t = 0; t < T; t++) scores[t] = pre[i * preStride + preOffset + t]!;
-      else scores.fill(0);
-      const base = i * MAX_STATIC;
-      const cnt = pre ? 0 : sr.counts[i]!;
-      for (let j = 0; j < cnt; j++) {
-        const off = rows[base + j]! * T;
-        for (let t = 0; t < T; t++) scores[t] = scores[t]! + w[off + t]!;
-      }
       let hist = -1;
       let counts: Int32Array | undefined;
       if (history && isCapitalised(d, i)) {
@@ -163,8 +156,19 @@ export function decode(m: LinearModel, d: Doc, src: StaticRows | ScoreRows, out:
           hist = best;
         }
       }
-      const dk = dyn ? 0 : dynamicFeatures(d, i, prev, prev2, hist, dynBuf);
-      if (dyn) dyn.add(scores, d, i, prev, prev2, hist);
+      const base = i * MAX_STATIC;
+      const cnt = pre ? 0 : sr.counts[i]!;
+      let dk = 0;
+      if (dyn && pre) dyn.score(scores, pre, i * preStride + preOffset, d, i, prev, prev2, hist);
+      else {
+        if (pre) for (let t = 0; t < T; t++) scores[t] = pre[i * preStride + preOffset + t]!;
+        else scores.fill(0);
+        for (let j = 0; j < cnt; j++) {
+          const off = rows[base + j]! * T;
+          for (let t = 0; t < T; t++) scores[t] = scores[t]! + w[off + t]!;
+        }
+        dk = dynamicFeatures(d, i, prev, prev2, hist, dynBuf);
+      }
       let dc = 0;
       for (let j = 0; j < dk; j++) {
         const r = m.table.get(dynBuf[j]!);

@@ -52,11 +52,11 @@ export class TagWeights implements RuntimeTagger {
     }
   }
 
-  add(scores: Float64Array, d: Doc, i: number, prev: number, prev2: number, hist: number): void {
+  score(scores: Float64Array, pre: Float32Array, at: number, d: Doc, i: number, prev: number, prev2: number, hist: number): void {
     const T = this.T;
     const o = ((prev2 + 1) * (T + 1) + prev + 1) * T;
     const pairs = this.pairs;
-    for (let t = 0; t < T; t++) scores[t] = scores[t]! + pairs[o + t]!;
+    for (let t = 0; t < T; t++) scores[t] = pre[at + t]! + pairs[o + t]!;
     this.addRows(wordTagFeatures(d, i, prev, hist, this.buf, 0), scores);
   }
 }
