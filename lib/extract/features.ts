@@ -2,6 +2,7 @@
 // template id and hashed token properties, so nothing here builds strings per feature.
 
 import { FNV_OFFSET, fnvStep, mix } from './hash.ts';
+import { denseIds } from './table.ts';
 import { splitSentences, tokenize, type Tokens } from './tokenize.ts';
 
 export const GAZ_MAX_LEN = 6;
@@ -177,12 +178,14 @@ export function prepareDoc(text: string, gaz: GazLookup | null, toks?: Tokens): 
     if (letters >= 2 && caps >= letters * 0.8) for (let i = a; i < b; i++) flags[i] = flags[i]! | F_CAPSSENT;
   }
   // Document-level capitalisation: is this word written title-case mid-sentence elsewhere, or lower-case?
-  const titleMid = new Map<number, number>();
-  const lowerSeen = new Map<number, number>();
+  const wordId = new Int32Array(n);
+  const words = denseIds(hL, wordId);
+  const titleMid = new Int32Array(words);
+  const lowerSeen = new Uint8Array(words);
   for (let i = 0; i < n; i++) {
     const f = flags[i]!;
-    if ((f & F_CAP) && !(f & (F_INITIAL | F_CAPSSENT | F_ALLCAPS))) titleMid.set(hL[i]!, (titleMid.get(hL[i]!) ?? 0) + 1);
-    else if (f & F_LOWER) lowerSeen.set(hL[i]!, 1);
+    if ((f & F_CAP) && !(f & (F_INITIAL | F_CAPSSENT | F_ALLCAPS))) titleMid[wordId[i]!]!++;
+    else if (f & F_LOWER) lowerSeen[wordId[i]!] = 1;
   }
   const docCap = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
@@ -190,13 +193,13 @@ export function prepareDoc(text: string, gaz: GazLookup | null, toks?: Tokens): 
     if (!(f & F_CAP)) continue;
     const selfMid = (f & F_CAP) && !(f & (F_INITIAL | F_CAPSSENT | F_ALLCAPS)) ? 1 : 0;
     let v = 1;
-    if ((titleMid.get(hL[i]!) ?? 0) - selfMid > 0) v |= 2;
-    if (lowerSeen.has(hL[i]!)) v |= 4;
+    if (titleMid[wordId[i]!]! - selfMid > 0) v |= 2;
+    if (lowerSeen[wordId[i]!]) v |= 4;
     if (f & (F_INITIAL | F_CAPSSENT)) v |= 8;
     if (f & F_ALLCAPS) v |= 16;
     docCap[i] = v;
   }
-  const runBits = new Map<number, number>();
+  const runBits = new Uint8Array(words);
   for (const [a, b] of sents) {
     let i = a;
     while (i < b) {
@@ -210,17 +213,17 @@ export function prepareDoc(text: string, gaz: GazLookup | null, toks?: Tokens): 
       for (let k = i; k < j; k++) {
         if (k === a && !(flags[k]! & F_CAPSSENT)) continue;
         const bit = j - i === 1 ? 8 : k === i ? 1 : k === j - 1 ? 4 : 2;
-        runBits.set(hL[k]!, (runBits.get(hL[k]!) ?? 0) | bit);
+        runBits[wordId[k]!]! |= bit;
       }
       i = j;
     }
   }
   const TITLE_HASHES = titleHashes();
   for (let i = 1; i < n; i++) {
-    if (flags[i]! & F_CAP && TITLE_HASHES.has(hL[i - 1]!)) runBits.set(hL[i]!, (runBits.get(hL[i]!) ?? 0) | 16);
+    if (flags[i]! & F_CAP && TITLE_HASHES.has(hL[i - 1]!)) runBits[wordId[i]!]! |= 16;
   }
   const docRun = new Uint8Array(n);
-  for (let i = 0; i < n; i++) if (flags[i]! & F_CAP) docRun[i] = runBits.get(hL[i]!) ?? 0;
+  for (let i = 0; i < n; i++) if (flags[i]! & F_CAP) docRun[i] = runBits[wordId[i]!]!;
   const num = new Uint8Array(n);
   for (let i = 0; i < n; i++) if (flags[i]! & F_DIGIT) num[i] = numberClass(text, t.starts[i]!, t.ends[i]!);
   const doc: Doc = { text, toks: t, sents, n, hW, hL, hS, hP, hX, flags, docCap, gaz: new Uint16Array(n), docRun, num };
