@@ -114,8 +114,11 @@ export function looksEnglish(d: Doc): boolean {
     words++;
     if (e - s > 6 || !FUNCTION_HASHES.has(d.hL[i]!)) continue;
     const w = text.slice(s, e).toLowerCase();
-    if (ENGLISH.has(w)) english++;
-    else if (OTHER.has(w)) other++;
+    if (ENGLISH.has(w)) {
+      english++;
+      // Decided: even if every word left were another language's, "other" could not pass twice "english".
+      if (2 * english >= other + Math.min(d.n - i - 1, 5000 - words)) return true;
+    } else if (OTHER.has(w)) other++;
   }
   return !(other >= words * 0.05 && other > english * 2);
 }
