@@ -193,6 +193,8 @@ export class StaticScorer {
   private readonly gaz: VectorCache;
   private readonly buf = new Uint32Array(MAX_STATIC);
   private readonly rows = new Int32Array(MAX_STATIC);
+  /** Whether docFeatures lists nothing for a token without document evidence. */
+  private readonly noDocFeatures: boolean;
 
   constructor(
     private readonly p: PackedWeights,
@@ -216,6 +218,7 @@ export class StaticScorer {
     this.shapes = new VectorCache(this.limits.shapes, stride);
     this.docs = new VectorCache(this.limits.small, stride);
     this.gaz = new VectorCache(this.limits.small, stride);
+    this.noDocFeatures = docFeatures(0, 0, this.buf, 0) === 0;
     const none = null as unknown as Doc;
     const vec = this.wordVec;
     this.wordCount[PREV] = this.sum(0, prevWordFeatures(none, -1, this.buf, 0), vec, PREV * stride);
@@ -340,7 +343,10 @@ export class StaticScorer {
     const nm = p.tags.length;
     const { offsets, tags } = p;
     const out = new Float32Array(d.n * stride);
-    const isActive = (x: number, i: number): boolean => !active[x] || active[x]![i] === 1;
+    const isActive = (x: number, i: number): boolean => {
+      const mask = active[x];
+      return !mask || mask[i] === 1;
+    };
     for (let si = 0; si < d.sents.length; si++) {
       const [a, b] = d.sents[si]!;
       let any = false;
@@ -426,14 +432,17 @@ export class StaticScorer {
     for (let t = lo; t < hi; t++) out[o + t] = wv[oS + t]! + wv[oP + t]! + wv[oP2 + t]! + wv[oN + t]! + wv[oN2 + t]! + sv[oSh + t]!;
     const dc = docCap[i]!;
     const run = docRun[i]!;
-    const dv = docs.find(dc, run, 0, 0);
-    if (docs.fresh) docs.count[dv] = this.sum(0, docFeatures(dc, run, buf, 0), docs.vec, dv * stride);
-    const kd = docs.count[dv]!;
-    if (kd > 0) {
-      const vv = docs.vec;
-      const oD = dv * stride;
-      for (let t = lo; t < hi; t++) out[o + t]! += vv[oD + t]!;
-      k += kd;
+    // Most tokens (lower-case words) have no document evidence; skip the lookup when that means no features.
+    if (dc !== 0 || run !== 0 || !this.noDocFeatures) {
+      const dv = docs.find(dc, run, 0, 0);
+      if (docs.fresh) docs.count[dv] = this.sum(0, docFeatures(dc, run, buf, 0), docs.vec, dv * stride);
+      const kd = docs.count[dv]!;
+      if (kd > 0) {
+        const vv = docs.vec;
+        const oD = dv * stride;
+        for (let t = lo; t < hi; t++) out[o + t]! += vv[oD + t]!;
+        k += kd;
+      }
     }
     // Word pairs: looked up directly, added to the token's scores in place.
     k += this.sum(0, contextFeatures(d, i, a, b, buf, 0), out, o, lo, hi);
