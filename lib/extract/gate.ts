@@ -51,13 +51,16 @@ export function sentenceMayHoldFigures(d: Doc, a: number, b: number): boolean {
   return false;
 }
 
-/** Whether token i can be part of or next to a name: an upper-case letter, a digit or a non-ASCII character. */
+/**
+ * Whether token i can be part of or next to a name: it has an upper-case letter or a non-ASCII
+ * character. (Digits are not needed: a name's digits sit next to its capitals, "Schalke 04".)
+ */
 export function isNameTrigger(d: Doc, i: number): boolean {
   const { text } = d;
   const e = d.toks.ends[i]!;
   for (let j = d.toks.starts[i]!; j < e; j++) {
     const c = text.charCodeAt(j);
-    if ((c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c > 127) return true;
+    if ((c >= 65 && c <= 90) || c > 127) return true;
   }
   return false;
 }

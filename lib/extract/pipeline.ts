@@ -77,9 +77,9 @@ export interface PipelineOptions {
   /** Figure span rules as bits (1 merge qualifier-only spans, 2 extend over qualifiers, 4 currency signs, 8 bare years); 0 for none. */
   figureRules?: number;
   /**
-   * The names tagger decodes only tokens within this many tokens of an upper-case letter, digit or
-   * non-ASCII character, the rest are O (default 2; Infinity: every token). Measured: no change in
-   * F1 on CoNLL testa or OntoNotes dev names, a third of the tokens skipped.
+   * The names tagger decodes only tokens within this many tokens of an upper-case letter or non-ASCII
+   * character, the rest are O (default 2; Infinity: every token). Measured on the dev documents:
+   * 1 of 15,039 entities differs, no change in names F1; 46% of testa's tokens skipped.
    */
   nameWindow?: number;
   /**
