@@ -1,5 +1,6 @@
 // Key facts: the figures worth showing a reader, what each measures, when, and who is involved.
 
+import { isRegexSpace } from './chars.ts';
 import type { Entity, Fact, Figure, Span } from './types.ts';
 
 const TYPE_WEIGHT: Record<string, number> = { MONEY: 3, PERCENT: 3, QUANTITY: 2.5, CARDINAL: 2, ORDINAL: 1.5, DATE: 2 };
@@ -40,23 +41,50 @@ function lowerFirst(s: string, entities: Entity[], at: number): string {
 
 const FUNCTION_WORDS = new Set(['a', 'an', 'the', 'and', 'but', 'or', 'of', 'to', 'in', 'on', 'at', 'for', 'by', 'with', 'after', 'before', 'during', 'since', 'until', 'will', 'would', 'is', 'are', 'was', 'were', 'be', 'been', 'has', 'have', 'had', 'it', 'its', 'he', 'she', 'they', 'we', 'i', 'you', 'this', 'that', 'these', 'those', 'than', 'as', 'not', 'also', 'just', 'only', 'about', 'over', 'up', 'down', 'out', 'into', 'from', 'when', 'while', 'where', 'who', 'which', 'what', 'some', 'more', 'most', 'less', 'et', 'de', 'des', 'la', 'le', 'les', 'du', 'und', 'der', 'die', 'das']);
 
-/** Content words in s, counted up to `cap` (callers only compare with small numbers). */
+/** Calls fn with each maximal run of non-space characters [from, to) of s until it returns false. */
+function eachWord(s: string, fn: (from: number, to: number) => boolean): void {
+  let i = 0;
+  while (i < s.length) {
+    while (i < s.length && isRegexSpace(s.charCodeAt(i))) i++;
+    if (i >= s.length) return;
+    let j = i + 1;
+    while (j < s.length && !isRegexSpace(s.charCodeAt(j))) j++;
+    if (!fn(i, j)) return;
+    i = j;
+  }
+}
+
+function isWordLetter(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f);
+}
+
+/** Content words in s (two letters in a row, not a function word), counted up to `cap` (callers only compare with small numbers). */
 function contentWords(s: string, cap: number): number {
   let n = 0;
-  const re = /\S+/g;
-  for (let m = re.exec(s); m && n < cap; m = re.exec(s)) {
-    const w = m[0].toLowerCase();
-    if (/[a-z\u00c0-\u024f]{2,}/.test(w) && !FUNCTION_WORDS.has(w)) n++;
-  }
+  eachWord(s, (from, to) => {
+    const w = s.slice(from, to).toLowerCase();
+    let letters = false;
+    for (let k = 1; k < w.length && !letters; k++) letters = isWordLetter(w.charCodeAt(k - 1)) && isWordLetter(w.charCodeAt(k));
+    if (letters && !FUNCTION_WORDS.has(w)) n++;
+    return n < cap;
+  });
   return n;
 }
 
 /** Words with a letter or digit in the sentence, counted up to `cap`. */
 function sentenceWords(text: string, sentence: Span, cap: number): number {
   let n = 0;
-  const re = /\S+/g;
   const s = text.slice(sentence.start, sentence.end);
-  for (let m = re.exec(s); m && n < cap; m = re.exec(s)) if (/[A-Za-z0-9]/.test(m[0])) n++;
+  eachWord(s, (from, to) => {
+    for (let k = from; k < to; k++) {
+      const c = s.charCodeAt(k);
+      if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
+        n++;
+        break;
+      }
+    }
+    return n < cap;
+  });
   return n;
 }
 

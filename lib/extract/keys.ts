@@ -42,7 +42,13 @@ export function assignKeys(entities: Keyable[], text: string): void {
   const nameByFirstWord = new Map<string, string>();
   const persons: string[] = [];
   const personWords: number[] = [];
-  const wordsOf = entities.map((e) => words(e.text));
+  // Names repeat within a page: split each distinct text once.
+  const split = new Map<string, string[]>();
+  const wordsOf = entities.map((e) => {
+    let ws = split.get(e.text);
+    if (!ws) split.set(e.text, (ws = words(e.text)));
+    return ws;
+  });
   for (let i = 0; i < entities.length; i++) {
     const e = entities[i]!;
     const ws = wordsOf[i]!;
