@@ -81,9 +81,17 @@ function timeIt(fn: (text: string) => unknown): number {
   for (const d of docs) fn(d.text);
   return (performance.now() - t) / 1000;
 }
+// Lede's per-word caches live with the loaded model across articles, as in the background worker,
+// so the realistic state is caches filled by other news: before each timed round they are emptied
+// and refilled by extracting the OntoNotes dev documents (untimed), never by testa's own words.
+function warmOnOtherNews(): void {
+  model.scorer.clear();
+  for (const d of ontoDev) extract(d.text);
+}
 let lede = Infinity;
 let comp = Infinity;
 for (let round = 0; round < 3; round++) {
+  warmOnOtherNews();
   lede = Math.min(lede, timeIt((t) => extract(t)));
   comp = Math.min(comp, timeIt((t) => compromiseNames(t)));
 }
@@ -108,7 +116,7 @@ const assetPath = new URL('../assets/extract-model.json', import.meta.url);
 const modelBytes = statSync(assetPath).size;
 const modelGzipBytes = gzipSync(readFileSync(assetPath)).length;
 
-console.log(`\nThroughput on CoNLL testa (${tokens} tokens, ${docs.length} documents, best of 3 rounds)`);
+console.log(`\nThroughput on CoNLL testa (${tokens} tokens, ${docs.length} documents, best of 3 rounds; Lede's caches filled by OntoNotes dev before each round)`);
 console.log(`Lede        ${String(tokensPerSec).padStart(9)} tokens/s`);
 console.log(`compromise  ${String(compromiseTokensPerSec).padStart(9)} tokens/s`);
 console.log(`ratio       ${ratio}x`);
