@@ -265,50 +265,88 @@ export function transitionScores(m: LinearModel, rows?: Int32Array): Float64Arra
   return tr;
 }
 
-let pairScores = new Float64Array(0);
-const predecessorCache = new Map<number, { from: Int32Array; prevs: Int32Array }>();
+/**
+ * What Viterbi precomputes from a transition table: BILOU's closed tags C = {O, L-*, U-*} (the
+ * only predecessors of O, B-* and U-*, ascending), and for each of those targets t the largest
+ * transition into it from C, maxW[t].
+ */
+interface ViterbiPlan {
+  closed: Int32Array;
+  /** O, B-x and U-x: the tags whose predecessors are C. */
+  opening: Int32Array;
+  maxW: Float64Array;
+}
 
-/** For each tag, the tags BILOU lets precede it (a third of all pairs): Viterbi visits only these. */
-function predecessors(T: number): { from: Int32Array; prevs: Int32Array } {
-  let p = predecessorCache.get(T);
-  if (p) return p;
-  const from = new Int32Array(T + 1);
-  const list: number[] = [];
+// Keyed by the table itself: callers build a new table when the weights change (transitionScores,
+// TagWeights.transitions) and never write into one already decoded with.
+const plans = new WeakMap<Float64Array, ViterbiPlan>();
+
+function planFor(tr: Float64Array, T: number): ViterbiPlan {
+  let plan = plans.get(tr);
+  if (plan) return plan;
+  const closed: number[] = [];
+  for (let t = 0; t < T; t++) if (tagPart(t) === -1 || tagPart(t) >= 2) closed.push(t);
+  const opening: number[] = [];
+  const maxW = new Float64Array(T).fill(-Infinity);
   for (let t = 0; t < T; t++) {
-    from[t] = list.length;
-    for (let q = 0; q < T; q++) if (allowed(q, t)) list.push(q);
+    if (tagPart(t) === 1 || tagPart(t) === 2) continue;
+    opening.push(t);
+    for (const p of closed) maxW[t] = Math.max(maxW[t]!, tr[(p + 1) * T + t]!);
   }
-  from[T] = list.length;
-  p = { from, prevs: Int32Array.from(list) };
-  predecessorCache.set(T, p);
-  return p;
+  plan = { closed: Int32Array.from(closed), opening: Int32Array.from(opening), maxW };
+  plans.set(tr, plan);
+  return plan;
 }
 
 /**
  * Best tag sequence for tokens [a, b) given per-token emission scores em[(i - a) * T + t] and
  * transition scores tr (see transitionScores); the last token may not leave an entity open. A
  * stretch inside a sentence (run time) starts after an O (`afterO`) and may end open (`!closes`).
+ *
+ * Only the pairs BILOU allows are visited: I-x and L-x follow B-x or I-x; O, B-x and U-x follow
+ * any closed tag. For those, the closed tag p* with the best score D1 wins outright when
+ * D1 + tr[p*][t] > D2 + maxW[t] (D2 the best score of the other closed tags): no other p can
+ * reach it, rounding being monotone, so the loop over C runs only when that test fails. Scores
+ * and back-pointers (ties to the lowest tag) are the same as the full loop's.
  */
 export function viterbi(em: Float64Array, a: number, b: number, T: number, tr: Float64Array, out: Uint8Array, delta: Float64Array, back: Uint8Array, afterO = false, closes = true): void {
   const len = b - a;
   if (len <= 0) return;
-  const { from, prevs } = predecessors(T);
-  // The allowed pairs' scores in the order the inner loop reads them.
-  if (pairScores.length < prevs.length) pairScores = new Float64Array(prevs.length);
-  const pair = pairScores;
-  for (let t = 0; t < T; t++) for (let j = from[t]!; j < from[t + 1]!; j++) pair[j] = tr[(prevs[j]! + 1) * T + t]!;
+  const { closed, opening, maxW } = planFor(tr, T);
+  const nc = closed.length;
+  const no = opening.length;
+  const types = (T - 1) >> 2;
   const first = afterO ? T : 0;
   for (let t = 0; t < T; t++) delta[t] = em[t]! + tr[first + t]!;
   for (let i = 1; i < len; i++) {
     const row = i * T;
     const prevRow = row - T;
-    for (let t = 0; t < T; t++) {
+    let p1 = closed[0]!;
+    let d1 = delta[prevRow + p1]!;
+    let d2 = -Infinity;
+    for (let c = 1; c < nc; c++) {
+      const v = delta[prevRow + closed[c]!]!;
+      if (v > d1) {
+        d2 = d1;
+        d1 = v;
+        p1 = closed[c]!;
+      } else if (v > d2) d2 = v;
+    }
+    const from1 = (p1 + 1) * T;
+    // O, B-x, U-x: predecessors C.
+    for (let o = 0; o < no; o++) {
+      const t = opening[o]!;
+      const v1 = d1 + tr[from1 + t]!;
+      if (v1 > d2 + maxW[t]!) {
+        delta[row + t] = v1 + em[row + t]!;
+        back[row + t] = p1;
+        continue;
+      }
       let best = -Infinity;
       let arg = 0;
-      const end = from[t + 1]!;
-      for (let j = from[t]!; j < end; j++) {
-        const p = prevs[j]!;
-        const v = delta[prevRow + p]! + pair[j]!;
+      for (let c = 0; c < nc; c++) {
+        const p = closed[c]!;
+        const v = delta[prevRow + p]! + tr[(p + 1) * T + t]!;
         if (v > best) {
           best = v;
           arg = p;
@@ -316,6 +354,29 @@ export function viterbi(em: Float64Array, a: number, b: number, T: number, tr: F
       }
       delta[row + t] = best + em[row + t]!;
       back[row + t] = arg;
+    }
+    // I-x, L-x: predecessors B-x, I-x.
+    for (let k = 0; k < types; k++) {
+      const tb = 1 + 4 * k;
+      const ti = tb + 1;
+      const db = delta[prevRow + tb]!;
+      const di = delta[prevRow + ti]!;
+      for (let t = ti; t <= ti + 1; t++) {
+        const vb = db + tr[(tb + 1) * T + t]!;
+        const vi = di + tr[(ti + 1) * T + t]!;
+        let best = -Infinity;
+        let arg = 0;
+        if (vb > best) {
+          best = vb;
+          arg = tb;
+        }
+        if (vi > best) {
+          best = vi;
+          arg = ti;
+        }
+        delta[row + t] = best + em[row + t]!;
+        back[row + t] = arg;
+      }
     }
   }
   const lastRow = (len - 1) * T;

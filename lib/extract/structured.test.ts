@@ -57,6 +57,74 @@ describe('Viterbi decoding', () => {
   });
 });
 
+/** The full loop over every allowed pair, as Viterbi ran before its pruning: the reference it must equal. */
+function fullViterbi(em: Float64Array, len: number, T: number, tr: Float64Array, afterO: boolean, closes: boolean): { out: Uint8Array; delta: Float64Array; back: Uint8Array } {
+  const delta = new Float64Array(len * T);
+  const back = new Uint8Array(len * T);
+  const out = new Uint8Array(len);
+  const first = afterO ? T : 0;
+  for (let t = 0; t < T; t++) delta[t] = em[t]! + tr[first + t]!;
+  for (let i = 1; i < len; i++) {
+    for (let t = 0; t < T; t++) {
+      let best = -Infinity;
+      let arg = 0;
+      for (let p = 0; p < T; p++) {
+        if (!allowed(p, t)) continue;
+        const v = delta[(i - 1) * T + p]! + tr[(p + 1) * T + t]!;
+        if (v > best) {
+          best = v;
+          arg = p;
+        }
+      }
+      delta[i * T + t] = best + em[i * T + t]!;
+      back[i * T + t] = arg;
+    }
+  }
+  let bestTag = 0;
+  let bestScore = -Infinity;
+  for (let t = 0; t < T; t++) {
+    if (closes && [0, 1].includes(tagPart(t))) continue;
+    if (delta[(len - 1) * T + t]! > bestScore) {
+      bestScore = delta[(len - 1) * T + t]!;
+      bestTag = t;
+    }
+  }
+  for (let i = len - 1; i >= 0; i--) {
+    out[i] = bestTag;
+    bestTag = back[i * T + bestTag]!;
+  }
+  return { out, delta, back };
+}
+
+describe('Viterbi pruning', () => {
+  it('gives the full loop\'s scores, back-pointers and tags, ties included', () => {
+    const rand = rng(11);
+    for (const types of [1, 4, 7]) {
+      const T = tagCount(types);
+      for (let trial = 0; trial < 300; trial++) {
+        const len = 1 + (trial % 12);
+        // Coarse values make ties common; some trials use a wide spread so the pruning test fails often.
+        const step = trial % 3 === 0 ? 1 : 0.25;
+        const spread = trial % 2 === 0 ? 4 : 40;
+        const value = (): number => Math.round((rand() * 2 - 1) * spread / step) * step;
+        const em = new Float64Array(len * T).map(value);
+        const tr = new Float64Array((T + 1) * T);
+        for (let p = -1; p < T; p++) for (let t = 0; t < T; t++) tr[(p + 1) * T + t] = allowed(p, t) ? value() : -Infinity;
+        const afterO = trial % 4 === 1;
+        const closes = trial % 5 !== 2;
+        const out = new Uint8Array(len);
+        const delta = new Float64Array(len * T);
+        const back = new Uint8Array(len * T);
+        viterbi(em, 0, len, T, tr, out, delta, back, afterO, closes);
+        const want = fullViterbi(em, len, T, tr, afterO, closes);
+        expect(Array.from(out)).toEqual(Array.from(want.out));
+        expect(Array.from(delta)).toEqual(Array.from(want.delta));
+        expect(Array.from(back.subarray(T))).toEqual(Array.from(want.back.subarray(T)));
+      }
+    }
+  });
+});
+
 describe('word classes', () => {
   it('puts words used in the same contexts together, the same way every run', () => {
     const towns = ['Paris', 'Berlin', 'Madrid', 'Rome'];
