@@ -9,6 +9,9 @@
 //                  of context either side (from its own block) occurs in the expected text
 //   coverage     — share of the expected article's words found in the text Lede indexed
 //                  (word multisets, lib/page/metrics.ts)
+//   stages       — when each stage ended, ms from content-script start: body found, text indexed,
+//                  settings read, the background received the text and answered (its clock,
+//                  met on the epoch), the answer arrived, marks painted
 // Totals: median and p95 of painted ms over pages, max longest task, inside and coverage pooled
 // over English pages (word- and mark-weighted). Last line: one JSON object.
 import { execFileSync } from 'node:child_process';

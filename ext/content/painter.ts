@@ -32,14 +32,17 @@ export class MarkPainter {
    * if the page replaced adoptedStyleSheets.
    */
   setScheme(scheme: ColourScheme, shadowRoots: Iterable<ShadowRoot> = []): void {
-    if (scheme !== this.scheme) this.sheet.replaceSync(ledeStyleSheet(scheme, { important: true }));
-    this.scheme = scheme;
     for (const root of shadowRoots) this.scopes.add(root);
     const doc = this.win.document;
     if (scheme === DEFAULT_SCHEME) {
       if (this.scopes.delete(doc)) unadopt(doc, this.sheet);
     } else {
       this.scopes.add(doc);
+    }
+    // Built only when some scope needs it: the common case (default scheme, no shadow root) never does.
+    if (this.scopes.size > 0 && scheme !== this.scheme) {
+      this.sheet.replaceSync(ledeStyleSheet(scheme, { important: true }));
+      this.scheme = scheme;
     }
     for (const scope of this.scopes) {
       if (!scope.adoptedStyleSheets.includes(this.sheet)) scope.adoptedStyleSheets = [...scope.adoptedStyleSheets, this.sheet];
