@@ -1,8 +1,11 @@
 import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { MANIFEST_STYLE_SHEET } from './lib/marks/palette';
 
 const ICON_SIZES = [16, 32, 48, 96, 128] as const;
+/** The marks' ::highlight() rules, generated from lib/marks/palette.ts into the build. */
+const MARKS_CSS = 'content-scripts/marks.css';
 
 // https://wxt.dev/api/config.html
 export default defineConfig({
@@ -58,6 +61,11 @@ export default defineConfig({
       for (const size of ICON_SIZES) {
         files.push({ absoluteSrc: resolve('assets/icons', `${size}.png`), relativeDest: `icon/${size}.png` });
       }
+      files.push({ contents: MANIFEST_STYLE_SHEET, relativeDest: MARKS_CSS });
+    },
+    // The page gets our mark styles with its own, before it first resolves styles (see palette.ts).
+    'build:manifestGenerated': (_wxt, manifest) => {
+      for (const script of manifest.content_scripts ?? []) script.css = [...(script.css ?? []), MARKS_CSS];
     },
   },
 });

@@ -46,9 +46,15 @@ const harmonised = new Map<string, Counts>();
 for (const g of conllDev) addCounts(harmonised, g.spans, extract(g.text, model, { consistentTypes: true }).entities);
 const noRefine = new Map<string, Counts>();
 for (const g of ontoDev) addCounts(noRefine, g.spans.filter((s) => figSet.has(s.type)), extract(g.text, model, { figureRules: 0 }).figures);
+const namesEverywhere = new Map<string, Counts>();
+for (const g of conllDev) addCounts(namesEverywhere, g.spans, extract(g.text, model, { nameWindow: Infinity }).entities);
+const figuresEverywhere = new Map<string, Counts>();
+for (const g of ontoDev) addCounts(figuresEverywhere, g.spans.filter((s) => figSet.has(s.type)), extract(g.text, model, { figureWindow: Infinity }).figures);
 console.log('\nRules, measured (overall strict F1 without -> with the rule)');
 console.log(`names, one type per name in a document (off in the shipped pipeline): ${namesF1.toFixed(4)} -> ${prf(total(harmonised)).f1.toFixed(4)}`);
 console.log(`figures, qualifier spans and bare years (on): ${prf(total(noRefine)).f1.toFixed(4)} -> ${figuresF1.toFixed(4)}`);
+console.log(`names tagger only within 2 tokens of a capital or non-ASCII letter (on): ${prf(total(namesEverywhere)).f1.toFixed(4)} -> ${namesF1.toFixed(4)}`);
+console.log(`figures tagger only within 5 tokens of a digit, number word or currency sign (on): ${prf(total(figuresEverywhere)).f1.toFixed(4)} -> ${figuresF1.toFixed(4)}`);
 
 // compromise's names on the same CoNLL text, for reference.
 interface Offset { offset?: { start: number; length: number } }
@@ -75,24 +81,46 @@ function timeIt(fn: (text: string) => unknown): number {
   for (const d of docs) fn(d.text);
   return (performance.now() - t) / 1000;
 }
+// Lede's per-word caches live with the loaded model across articles, as in the background worker,
+// so the realistic state is caches filled by other news: before each timed round they are emptied
+// and refilled by extracting the OntoNotes dev documents (untimed), never by testa's own words.
+function warmOnOtherNews(): void {
+  model.scorer.clear();
+  for (const d of ontoDev) extract(d.text);
+}
 let lede = Infinity;
 let comp = Infinity;
 for (let round = 0; round < 3; round++) {
+  warmOnOtherNews();
   lede = Math.min(lede, timeIt((t) => extract(t)));
   comp = Math.min(comp, timeIt((t) => compromiseNames(t)));
 }
 const tokensPerSec = Math.round(tokens / lede);
 const compromiseTokensPerSec = Math.round(tokens / comp);
 const ratio = Math.round((tokensPerSec / compromiseTokensPerSec) * 10) / 10;
+// For reference, not the headline: every document as the first one the loaded model sees (its
+// per-word caches emptied before each), the worst case for the caches.
+let ledeCold = Infinity;
+for (let round = 0; round < 3; round++) {
+  ledeCold = Math.min(
+    ledeCold,
+    timeIt((t) => {
+      model.scorer.clear();
+      return extract(t);
+    }),
+  );
+}
+const coldTokensPerSec = Math.round(tokens / ledeCold);
 
 const assetPath = new URL('../assets/extract-model.json', import.meta.url);
 const modelBytes = statSync(assetPath).size;
 const modelGzipBytes = gzipSync(readFileSync(assetPath)).length;
 
-console.log(`\nThroughput on CoNLL testa (${tokens} tokens, ${docs.length} documents, best of 3 rounds)`);
+console.log(`\nThroughput on CoNLL testa (${tokens} tokens, ${docs.length} documents, best of 3 rounds; Lede's caches filled by OntoNotes dev before each round)`);
 console.log(`Lede        ${String(tokensPerSec).padStart(9)} tokens/s`);
 console.log(`compromise  ${String(compromiseTokensPerSec).padStart(9)} tokens/s`);
 console.log(`ratio       ${ratio}x`);
+console.log(`Lede, caches emptied before every document: ${coldTokensPerSec} tokens/s (${Math.round((coldTokensPerSec / compromiseTokensPerSec) * 10) / 10}x)`);
 console.log(`\nModel asset: ${modelBytes} bytes minified, ${modelGzipBytes} bytes gzip; first decode ${decodeMs.toFixed(1)} ms`);
 console.log(`compromise names F1 on testa: ${compromiseF1.toFixed(4)}`);
 console.log(JSON.stringify({

@@ -76,6 +76,28 @@ test('turning a mark type off in settings removes its marks in the open tab', as
   await expect.poll(async () => (await markTexts(page))['lede-person']?.length ?? 0).toBeGreaterThan(0);
 });
 
+test('marks are styled in the chosen colour scheme, live in the open tab', async ({ context, page, server, extensionId }) => {
+  await page.goto(`${server.origin}/article.html`);
+  await painted(page);
+  // The engine's own resolved ::highlight() style for a person mark, on the element holding one.
+  const personStyle = () =>
+    page.evaluate(() => {
+      const range = [...CSS.highlights.get('lede-person')!][0]!;
+      const style = getComputedStyle(range.startContainer.parentElement!, '::highlight(lede-person)');
+      return { background: style.backgroundColor, line: style.textDecorationStyle };
+    });
+  // Default scheme: Okabe-Ito blue tint, solid underline (from the manifest's CSS).
+  expect(await personStyle()).toEqual({ background: 'rgba(0, 114, 178, 0.16)', line: 'solid' });
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await options.getByLabel('High contrast').check();
+  await expect.poll(personStyle).toEqual({ background: 'rgba(0, 80, 255, 0.28)', line: 'solid' });
+  await options.getByLabel('Underlines only').check();
+  await expect.poll(async () => (await personStyle()).background).toBe('rgba(0, 0, 0, 0)');
+  await options.getByLabel('Colour-blind safe (default)').check();
+  await expect.poll(personStyle).toEqual({ background: 'rgba(0, 114, 178, 0.16)', line: 'solid' });
+});
+
 test('text appended after load gets marked', async ({ page, server }) => {
   await page.goto(`${server.origin}/article.html`);
   await painted(page);

@@ -22,15 +22,23 @@ export interface NewHighlight {
   tags?: string[];
 }
 
+export interface ExtractAnswer {
+  extraction: Extraction;
+  /** The background's own milliseconds on the text (the rest of the round trip is messaging). */
+  ms: number;
+  /** When the background got the request and when it answered, as epoch milliseconds (timeOrigin + now). */
+  receivedAt: number;
+  answeredAt: number;
+}
+
 /** Messages the background (service worker) answers, from content scripts and extension pages. */
 export interface BackgroundProtocol {
   ping(): { version: string; now: number };
   /**
    * Runs the extractor on article text. It lives in the background so that its model is decoded
-   * once and kept warm, and no page parses it or spends its main thread on it. `ms` is the
-   * background's own time on it (the rest of the round trip is messaging).
+   * once and kept warm, and no page parses it or spends its main thread on it.
    */
-  extract(input: { text: string }): { extraction: Extraction; ms: number };
+  extract(input: { text: string }): ExtractAnswer;
   /** The article record for a page, if the reader ever saved anything on it, with its live highlights. */
   lookupArticle(meta: PageMeta): ArticleRecord;
   /** Creates or refreshes the article record (e.g. before a note is written). */

@@ -10,6 +10,12 @@ export interface LaunchOptions {
   profileDir: string;
   headless?: boolean;
   extensionDir?: string;
+  /**
+   * Host names other than 127.0.0.1 resolve to nothing, so a saved page's requests elsewhere fail
+   * at once inside the browser. Cheaper than routing every request through Playwright, which
+   * loads the browser process and skews page timings.
+   */
+  localOnly?: boolean;
 }
 
 export interface LaunchedExtension {
@@ -41,6 +47,7 @@ export async function launchWithExtension(options: LaunchOptions): Promise<Launc
       '--disable-sync',
       '--no-first-run',
       '--no-default-browser-check',
+      ...(options.localOnly ? ['--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'] : []),
     ],
   });
   const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));

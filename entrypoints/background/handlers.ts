@@ -24,7 +24,8 @@ export function registerHandlers(repo: LedeRepo): void {
   background.onMessage('extract', ({ data }) => {
     const started = performance.now();
     const extraction = extract(data.text);
-    return { extraction, ms: performance.now() - started };
+    const ended = performance.now();
+    return { extraction, ms: ended - started, receivedAt: performance.timeOrigin + started, answeredAt: performance.timeOrigin + ended };
   });
 
   background.onMessage('lookupArticle', async ({ data: meta }) => {

@@ -1,8 +1,9 @@
 // Paints marks with the CSS Custom Highlight API: one Highlight per mark type, registered in the
 // page's CSS.highlights as `lede-<type>`. The page's DOM is never touched: ranges are painted by
-// the engine, and our ::highlight() rules go in through adoptedStyleSheets, which no
-// MutationObserver sees.
-import { ledeStyleSheet, type ColourScheme } from '../../lib/marks/palette';
+// the engine. Our ::highlight() rules for the default scheme come with the manifest's CSS; another
+// scheme, and shadow roots (which document rules do not reach), get a sheet through
+// adoptedStyleSheets, which no MutationObserver sees.
+import { DEFAULT_SCHEME, ledeStyleSheet, type ColourScheme } from '../../lib/marks/palette';
 import { MARK_TYPES, highlightName, type MarkType } from '../../lib/marks/types';
 
 export type PageWindow = Window & typeof globalThis;
@@ -22,15 +23,27 @@ export class MarkPainter {
 
   private readonly scopes = new Set<Document | ShadowRoot>();
 
+  private scheme: ColourScheme | null = null;
+
   /**
-   * (Re)installs our style sheet in the document and in any shadow root the article lives in
-   * (document-level ::highlight() rules do not reach into shadow trees). Safe to call again if
-   * the page replaced adoptedStyleSheets.
+   * Styles the marks in `scheme`: the document adopts our sheet only for a scheme other than the
+   * manifest's default (its rules are !important, so they win over the manifest's whatever the
+   * cascade order), and any shadow root the article lives in always adopts it. Safe to call again
+   * if the page replaced adoptedStyleSheets.
    */
   setScheme(scheme: ColourScheme, shadowRoots: Iterable<ShadowRoot> = []): void {
-    this.sheet.replaceSync(ledeStyleSheet(scheme));
-    this.scopes.add(this.win.document);
     for (const root of shadowRoots) this.scopes.add(root);
+    const doc = this.win.document;
+    if (scheme === DEFAULT_SCHEME) {
+      if (this.scopes.delete(doc)) unadopt(doc, this.sheet);
+    } else {
+      this.scopes.add(doc);
+    }
+    // Built only when some scope needs it: the common case (default scheme, no shadow root) never does.
+    if (this.scopes.size > 0 && scheme !== this.scheme) {
+      this.sheet.replaceSync(ledeStyleSheet(scheme, { important: true }));
+      this.scheme = scheme;
+    }
     for (const scope of this.scopes) {
       if (!scope.adoptedStyleSheets.includes(this.sheet)) scope.adoptedStyleSheets = [...scope.adoptedStyleSheets, this.sheet];
     }
@@ -87,7 +100,11 @@ export class MarkPainter {
       if (this.win.CSS.highlights.get(name) === highlight) this.win.CSS.highlights.delete(name);
     }
     this.highlights.clear();
-    for (const scope of this.scopes) scope.adoptedStyleSheets = scope.adoptedStyleSheets.filter((sheet) => sheet !== this.sheet);
+    for (const scope of this.scopes) unadopt(scope, this.sheet);
     this.scopes.clear();
   }
+}
+
+function unadopt(scope: Document | ShadowRoot, sheet: CSSStyleSheet): void {
+  if (scope.adoptedStyleSheets.includes(sheet)) scope.adoptedStyleSheets = scope.adoptedStyleSheets.filter((s) => s !== sheet);
 }

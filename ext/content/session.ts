@@ -12,7 +12,7 @@ import { ArticleFinder, type ArticleBody } from '../../lib/page/body';
 import { IntervalIndex } from '../../lib/page/intervals';
 import { readMetadata } from '../../lib/page/metadata';
 import { TextIndexBuilder, articleIndexBuilder, type TextIndex } from '../../lib/page/text-index';
-import type { PageEntity, PageFact, PageState } from '../messages';
+import type { ExtractAnswer, PageEntity, PageFact, PageState } from '../messages';
 import { HoverCard } from './hover-card';
 import { MarkPainter, supportsHighlights, type PageWindow } from './painter';
 import { UiHost } from './ui-host';
@@ -26,7 +26,7 @@ const EXTRACT_SLICE_CHARS = 40_000;
 /** Extraction requests under way: one per block-aligned slice of the article's text. */
 interface ExtractionRequest {
   chunks: Chunk[];
-  answers: Promise<{ extraction: Extraction; ms: number }>[];
+  answers: Promise<ExtractAnswer>[];
 }
 
 export interface SessionHooks {
@@ -185,7 +185,13 @@ export class LedeSession {
     for (let i = 0; i < chunks.length; i++) {
       const { start } = chunks[i]!;
       const answer = await this.outside(answers[i]!);
-      if (i === 0) lap('extracted');
+      if (i === 0) {
+        // Where the round trip went: the background's clock and ours meet on the epoch.
+        const here = (epochMs: number) => epochMs - this.win.performance.timeOrigin - this.startedAt;
+        stages.received = here(answer.receivedAt);
+        stages.answered = here(answer.answeredAt);
+        lap('extracted');
+      }
       if (this.signal.aborted) break;
       const part = answer.extraction;
       stages.extractMs += answer.ms;
@@ -367,7 +373,10 @@ export class LedeSession {
         count: group.marks.length,
         mentions: group.marks.map(({ start, end }) => ({ start, end })),
       }))
-      .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
+      // Ties in code-unit order, not localeCompare: its first call in a page builds an ICU
+      // collator, ~20 ms on the page's main thread right after painting. The popup orders
+      // its lists for display itself.
+      .sort((a, b) => b.count - a.count || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
   }
 
   figures(): Figure[] {

@@ -3,7 +3,9 @@
 
 import { tagCount } from './bilou.ts';
 import type { LinearModel } from './linear.ts';
-import { pack, type PackedWeights } from './packed.ts';
+import { pack, type FileRows, type PackedWeights } from './packed.ts';
+import { StaticScorer } from './scorer.ts';
+import { TagWeights } from './tagweights.ts';
 import { IntTable } from './table.ts';
 
 class Writer {
@@ -38,6 +40,11 @@ class Writer {
   }
 }
 
+/** 2^(7k): the place of a varint's k-th byte (a uint32 takes at most five). */
+const VARINT_PLACE = [1, 2 ** 7, 2 ** 14, 2 ** 21, 2 ** 28];
+/** Row scales by exponent byte: 2^((e - 128) / 8). */
+const ROW_SCALE = Float64Array.from({ length: 256 }, (_, e) => 2 ** ((e - 128) / 8));
+
 class Reader {
   pos = 0;
   constructor(private readonly buf: Uint8Array) {}
@@ -46,12 +53,10 @@ class Reader {
   }
   varint(): number {
     let v = 0;
-    let shift = 0;
-    for (;;) {
+    for (let k = 0; ; k++) {
       const b = this.buf[this.pos++]!;
-      v += (b & 127) * 2 ** shift;
+      v += (b & 127) * VARINT_PLACE[k]!;
       if (b < 128) return v >>> 0;
-      shift += 7;
     }
   }
   f32(): number {
@@ -88,7 +93,7 @@ function writeModel(w: Writer, m: LinearModel, opts: EncodeOptions): void {
   rows.length = Math.min(rows.length, opts.maxRows);
   rows.sort((a, b) => a[0] - b[0]);
   w.byte(m.types);
-  w.byte((m.useGaz ? 1 : 0) | (m.useHistory ? 2 : 0));
+  w.byte((m.useGaz ? 1 : 0) | (m.useHistory ? 2 : 0) | (m.structured ? 4 : 0));
   w.varint(rows.length);
   let prev = 0;
   for (const [k] of rows) {
@@ -113,66 +118,81 @@ function writeModel(w: Writer, m: LinearModel, opts: EncodeOptions): void {
   }
 }
 
-function readModel(r: Reader): LinearModel {
+function readRows(r: Reader): FileRows {
   const types = r.byte();
   const flags = r.byte();
   const n = r.varint();
   const T = tagCount(types);
   const maskBytes = Math.ceil(T / 8);
-  const table = new IntTable(n);
+  const keys = new Uint32Array(n);
   let k = 0;
   for (let i = 0; i < n; i++) {
     k += r.varint();
-    table.set(k, i);
+    keys[i] = k;
   }
-  const w = new Float32Array(n * T);
+  const q = new Int8Array(n * T);
+  const scale = new Float64Array(n);
   const mask = new Uint8Array(maskBytes);
   for (let i = 0; i < n; i++) {
-    const scale = 2 ** ((r.byte() - 128) / 8);
+    scale[i] = ROW_SCALE[r.byte()]!;
     for (let b = 0; b < maskBytes; b++) mask[b] = r.byte();
-    for (let t = 0; t < T; t++) {
-      if (mask[t >> 3]! & (1 << (t & 7))) w[i * T + t] = ((r.byte() << 24) >> 24) * scale;
+    // Then the weights of the tags whose bits are set, in tag order.
+    for (let b = 0; b < maskBytes; b++) {
+      for (let bits = mask[b]!; bits !== 0; bits &= bits - 1) q[i * T + b * 8 + 31 - Math.clz32(bits & -bits)] = r.byte();
     }
   }
-  return { types, useGaz: (flags & 1) !== 0, useHistory: (flags & 2) !== 0, table, w };
+  return { types, useGaz: (flags & 1) !== 0, useHistory: (flags & 2) !== 0, structured: (flags & 4) !== 0, keys, q, scale };
+}
+
+/** The plain model (one hash table and float weights) that training and evaluation decode with. */
+function linearModel(m: FileRows): LinearModel {
+  const T = tagCount(m.types);
+  const n = m.keys.length;
+  const table = new IntTable(n);
+  for (let i = 0; i < n; i++) table.set(m.keys[i]!, i);
+  const w = new Float32Array(n * T);
+  for (let i = 0; i < n; i++) {
+    const sc = m.scale[i]!;
+    for (let t = i * T; t < (i + 1) * T; t++) w[t] = m.q[t]! * sc;
+  }
+  return { types: m.types, useGaz: m.useGaz, useHistory: m.useHistory, structured: m.structured, table, w };
 }
 
 export interface ModelBundle {
-  names: LinearModel;
-  figures: LinearModel;
-  /** Both models' static weights in one int8 layout (see packed.ts). */
+  /** The plain models, as training and evaluation decode with them (built on first use: extract() does not need them). */
+  readonly names: LinearModel;
+  readonly figures: LinearModel;
+  /** Both models' weights in one int8 layout (see packed.ts). */
   packed: PackedWeights;
+  /** Static scores with this model's caches (see scorer.ts). */
+  scorer: StaticScorer;
+  /** Each tagger's dynamic feature weights for decoding (see tagweights.ts). */
+  nameTags: TagWeights;
+  figureTags: TagWeights;
   /** Phrase hash -> type bits. */
   gazetteer: IntTable;
+  /** Word hash -> word class (see clusters.ts). */
+  clusters: IntTable;
 }
 
 export const DEFAULT_ENCODING: { names: EncodeOptions; figures: EncodeOptions } = {
-  names: { maxRows: 30000, minWeight: 0.001 },
+  names: { maxRows: 20000, minWeight: 0.001 },
   figures: { maxRows: 25000, minWeight: 0.001 },
 };
 
-export function encodeBundle(names: LinearModel, figures: LinearModel, gaz: Map<number, number>, enc = DEFAULT_ENCODING): Uint8Array {
-  const w = new Writer();
-  w.byte(76); // 'L'
-  w.byte(1);
-  writeModel(w, names, enc.names);
-  writeModel(w, figures, enc.figures);
-  const entries = [...gaz].sort((a, b) => a[0] - b[0]);
+/** Sorted keys as delta varints, then one value per key (varint). */
+function writeMap(w: Writer, map: Map<number, number>): void {
+  const entries = [...map].sort((a, b) => a[0] - b[0]);
   w.varint(entries.length);
   let prev = 0;
   for (const [h] of entries) {
     w.varint(h - prev);
     prev = h;
   }
-  for (const [, bits] of entries) w.byte(bits);
-  return w.bytes();
+  for (const [, v] of entries) w.varint(v);
 }
 
-export function decodeBundle(bytes: Uint8Array): ModelBundle {
-  const r = new Reader(bytes);
-  if (r.byte() !== 76 || r.byte() !== 1) throw new Error('extract model: unknown format');
-  const names = readModel(r);
-  const figures = readModel(r);
+function readMap(r: Reader): IntTable {
   const n = r.varint();
   const keys = new Uint32Array(n);
   let k = 0;
@@ -180,9 +200,46 @@ export function decodeBundle(bytes: Uint8Array): ModelBundle {
     k += r.varint();
     keys[i] = k;
   }
-  const gazetteer = new IntTable(n);
-  for (let i = 0; i < n; i++) gazetteer.set(keys[i]!, r.byte());
-  return { names, figures, gazetteer, packed: pack([names, figures]) };
+  const table = new IntTable(n);
+  for (let i = 0; i < n; i++) table.set(keys[i]!, r.varint());
+  return table;
+}
+
+export function encodeBundle(names: LinearModel, figures: LinearModel, gaz: Map<number, number>, clusters: Map<number, number>, enc = DEFAULT_ENCODING): Uint8Array {
+  const w = new Writer();
+  w.byte(76); // 'L'
+  w.byte(2);
+  writeModel(w, names, enc.names);
+  writeModel(w, figures, enc.figures);
+  writeMap(w, gaz);
+  writeMap(w, clusters);
+  return w.bytes();
+}
+
+export function decodeBundle(bytes: Uint8Array): ModelBundle {
+  const r = new Reader(bytes);
+  if (r.byte() !== 76 || r.byte() !== 2) throw new Error('extract model: unknown format');
+  const nameRows = readRows(r);
+  const figureRows = readRows(r);
+  const gazetteer = readMap(r);
+  const clusters = readMap(r);
+  const packed = pack([nameRows, figureRows]);
+  let names: LinearModel | null = null;
+  let figures: LinearModel | null = null;
+  return {
+    get names(): LinearModel {
+      return (names ??= linearModel(nameRows));
+    },
+    get figures(): LinearModel {
+      return (figures ??= linearModel(figureRows));
+    },
+    gazetteer,
+    clusters,
+    packed,
+    scorer: new StaticScorer(packed),
+    nameTags: new TagWeights(packed, 0, nameRows),
+    figureTags: new TagWeights(packed, 1, figureRows),
+  };
 }
 
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';

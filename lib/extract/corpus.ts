@@ -13,6 +13,8 @@ export interface GoldDoc {
   spans: GoldSpan[];
   /** Token count of the source annotation (for tokens-per-second figures). */
   tokens: number;
+  /** The source's document id, where it has one (OntoNotes: "nw/wsj/00/wsj_0012"). */
+  id?: string;
 }
 
 const PTB: Record<string, string> = {
@@ -127,14 +129,16 @@ export function readOntonotes(source: string): GoldDoc[] {
     if (cur.tokens.length) sents.push(cur);
     cur = { tokens: [], types: [], begins: [], hyph: [] };
   };
+  let id: string | undefined;
   const flushDoc = (): void => {
     flushSent();
-    if (sents.length) docs.push(buildDoc(sents));
+    if (sents.length) docs.push({ ...buildDoc(sents), ...(id ? { id } : {}) });
     sents = [];
   };
   for (const line of source.split('\n')) {
     if (line.startsWith('-DOCSTART-')) {
       flushDoc();
+      id = /\(([^)]*)\)/.exec(line)?.[1];
       continue;
     }
     if (line.trim() === '') {

@@ -1,5 +1,6 @@
 // Key facts: the figures worth showing a reader, what each measures, when, and who is involved.
 
+import { isRegexSpace } from './chars.ts';
 import type { Entity, Fact, Figure, Span } from './types.ts';
 
 const TYPE_WEIGHT: Record<string, number> = { MONEY: 3, PERCENT: 3, QUANTITY: 2.5, CARDINAL: 2, ORDINAL: 1.5, DATE: 2 };
@@ -40,14 +41,57 @@ function lowerFirst(s: string, entities: Entity[], at: number): string {
 
 const FUNCTION_WORDS = new Set(['a', 'an', 'the', 'and', 'but', 'or', 'of', 'to', 'in', 'on', 'at', 'for', 'by', 'with', 'after', 'before', 'during', 'since', 'until', 'will', 'would', 'is', 'are', 'was', 'were', 'be', 'been', 'has', 'have', 'had', 'it', 'its', 'he', 'she', 'they', 'we', 'i', 'you', 'this', 'that', 'these', 'those', 'than', 'as', 'not', 'also', 'just', 'only', 'about', 'over', 'up', 'down', 'out', 'into', 'from', 'when', 'while', 'where', 'who', 'which', 'what', 'some', 'more', 'most', 'less', 'et', 'de', 'des', 'la', 'le', 'les', 'du', 'und', 'der', 'die', 'das']);
 
-function contentWords(s: string): number {
+/** Calls fn with each maximal run of non-space characters [from, to) of s until it returns false. */
+function eachWord(s: string, fn: (from: number, to: number) => boolean): void {
+  let i = 0;
+  while (i < s.length) {
+    while (i < s.length && isRegexSpace(s.charCodeAt(i))) i++;
+    if (i >= s.length) return;
+    let j = i + 1;
+    while (j < s.length && !isRegexSpace(s.charCodeAt(j))) j++;
+    if (!fn(i, j)) return;
+    i = j;
+  }
+}
+
+function isWordLetter(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f);
+}
+
+/** Content words in s (two letters in a row, not a function word), counted up to `cap` (callers only compare with small numbers). */
+function contentWords(s: string, cap: number): number {
   let n = 0;
-  for (const w of s.toLowerCase().split(/\s+/)) if (/[a-z\u00c0-\u024f]{2,}/.test(w) && !FUNCTION_WORDS.has(w)) n++;
+  eachWord(s, (from, to) => {
+    const w = s.slice(from, to).toLowerCase();
+    let letters = false;
+    for (let k = 1; k < w.length && !letters; k++) letters = isWordLetter(w.charCodeAt(k - 1)) && isWordLetter(w.charCodeAt(k));
+    if (letters && !FUNCTION_WORDS.has(w)) n++;
+    return n < cap;
+  });
   return n;
 }
 
+/** Words with a letter or digit in the sentence, counted up to `cap`. */
+function sentenceWords(text: string, sentence: Span, cap: number): number {
+  let n = 0;
+  const s = text.slice(sentence.start, sentence.end);
+  eachWord(s, (from, to) => {
+    for (let k = from; k < to; k++) {
+      const c = s.charCodeAt(k);
+      if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
+        n++;
+        break;
+      }
+    }
+    return n < cap;
+  });
+  return n;
+}
+
+const MIN_SENTENCE_WORDS = 5;
+
 function isCandidate(f: Figure, sentenceWords: number): boolean {
-  if (sentenceWords < 5) return false; // headlines, bylines, captions, page furniture
+  if (sentenceWords < MIN_SENTENCE_WORDS) return false; // headlines, bylines, captions, page furniture
   if (f.type === 'DATE') return f.kind === 'duration' && typeof f.value === 'number';
   if (f.type === 'TIME') return false;
   if (f.value === null) return false;
@@ -68,7 +112,7 @@ export function buildFacts(text: string, sentences: Span[], figures: Figure[], e
     if (inS.length === 0) continue;
     const ents: Entity[] = [];
     for (let j = ei; j < entities.length && entities[j]!.start < sentence.end; j++) ents.push(entities[j]!);
-    const words = text.slice(sentence.start, sentence.end).split(/\s+/).filter((w) => /[A-Za-z0-9]/.test(w)).length;
+    const words = sentenceWords(text, sentence, MIN_SENTENCE_WORDS);
     const when = inS.find((f) => f.type === 'DATE' && f.kind !== 'duration' && f.value !== null);
     const local: Fact[] = [];
     for (const f of inS) {
@@ -81,15 +125,18 @@ export function buildFacts(text: string, sentences: Span[], figures: Figure[], e
         measures = before ? lowerFirst(before, ents, text.indexOf(before, sentence.start)) : clauseAfter(text, sentence, f.end);
       }
       // A lone function word ("but", "after") is not a description; fall back to the phrase after.
-      if (contentWords(measures) < 1 || (f.type === 'DATE' && contentWords(measures) < 2)) {
+      const described = contentWords(measures, 2);
+      if (described < 1 || (f.type === 'DATE' && described < 2)) {
         const after = clauseAfter(text, sentence, f.end);
-        measures = contentWords(after) >= 1 ? after : '';
+        measures = contentWords(after, 1) >= 1 ? after : '';
       }
       let score = (TYPE_WEIGHT[f.type] ?? 1) + (1 - si / Math.max(1, nS));
       if ((f.type === 'CARDINAL' || f.type === 'ORDINAL') && typeof f.value === 'number' && f.value <= 2) score -= 1.5;
       if (f.type === 'CARDINAL' && !f.unit) score -= 0.5;
       if (!measures) score -= 1;
-      local.push({ figure: f, measures, ...(when && when !== f ? { when } : {}), entities: ents, sentence, score: Math.round(score * 1000) / 1000 });
+      const rounded = Math.round(score * 1000) / 1000;
+      // Two literals rather than a spread: the same keys in the same order, without the slow path.
+      local.push(when && when !== f ? { figure: f, measures, when, entities: ents, sentence, score: rounded } : { figure: f, measures, entities: ents, sentence, score: rounded });
     }
     local.sort((a, b) => b.score - a.score);
     facts.push(...local.slice(0, MAX_PER_SENTENCE));

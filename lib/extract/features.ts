@@ -2,6 +2,7 @@
 // template id and hashed token properties, so nothing here builds strings per feature.
 
 import { FNV_OFFSET, fnvStep, mix } from './hash.ts';
+import { denseIds } from './table.ts';
 import { splitSentences, tokenize, type Tokens } from './tokenize.ts';
 
 export const GAZ_MAX_LEN = 6;
@@ -36,7 +37,12 @@ export interface Doc {
   docRun: Uint8Array;
   /** Number class: 1 year-like, 2 day-sized integer, 3 other integer, 4 decimal, 5 grouped thousands, 6 fraction, 7 ordinal, 0 none. */
   num: Uint8Array;
+  /** Word class of the exact word (see clusters.ts) plus one; 0 when the word has none. */
+  cl: Uint16Array;
 }
+
+/** Looks up the word class of a word hash (Doc.hW); -1 when it has none. */
+export type ClusterLookup = (wordHash: number) => number;
 
 const TITLES = new Set(['mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'dr', 'dr.', 'president', 'minister', 'senator', 'sen.', 'rep.', 'gov.', 'governor', 'premier', 'chancellor', 'king', 'queen', 'prince', 'princess', 'pope', 'judge', 'general', 'gen.', 'coach', 'chairman', 'secretary', 'spokesman', 'spokeswoman', 'leader', 'mayor', 'ambassador', 'prof.', 'professor', 'captain', 'striker', 'midfielder', 'defender', 'goalkeeper']);
 
@@ -177,12 +183,14 @@ export function prepareDoc(text: string, gaz: GazLookup | null, toks?: Tokens): 
     if (letters >= 2 && caps >= letters * 0.8) for (let i = a; i < b; i++) flags[i] = flags[i]! | F_CAPSSENT;
   }
   // Document-level capitalisation: is this word written title-case mid-sentence elsewhere, or lower-case?
-  const titleMid = new Map<number, number>();
-  const lowerSeen = new Map<number, number>();
+  const wordId = new Int32Array(n);
+  const words = denseIds(hL, wordId);
+  const titleMid = new Int32Array(words);
+  const lowerSeen = new Uint8Array(words);
   for (let i = 0; i < n; i++) {
     const f = flags[i]!;
-    if ((f & F_CAP) && !(f & (F_INITIAL | F_CAPSSENT | F_ALLCAPS))) titleMid.set(hL[i]!, (titleMid.get(hL[i]!) ?? 0) + 1);
-    else if (f & F_LOWER) lowerSeen.set(hL[i]!, 1);
+    if ((f & F_CAP) && !(f & (F_INITIAL | F_CAPSSENT | F_ALLCAPS))) titleMid[wordId[i]!]!++;
+    else if (f & F_LOWER) lowerSeen[wordId[i]!] = 1;
   }
   const docCap = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
@@ -190,13 +198,13 @@ export function prepareDoc(text: string, gaz: GazLookup | null, toks?: Tokens): 
     if (!(f & F_CAP)) continue;
     const selfMid = (f & F_CAP) && !(f & (F_INITIAL | F_CAPSSENT | F_ALLCAPS)) ? 1 : 0;
     let v = 1;
-    if ((titleMid.get(hL[i]!) ?? 0) - selfMid > 0) v |= 2;
-    if (lowerSeen.has(hL[i]!)) v |= 4;
+    if (titleMid[wordId[i]!]! - selfMid > 0) v |= 2;
+    if (lowerSeen[wordId[i]!]) v |= 4;
     if (f & (F_INITIAL | F_CAPSSENT)) v |= 8;
     if (f & F_ALLCAPS) v |= 16;
     docCap[i] = v;
   }
-  const runBits = new Map<number, number>();
+  const runBits = new Uint8Array(words);
   for (const [a, b] of sents) {
     let i = a;
     while (i < b) {
@@ -210,20 +218,20 @@ export function prepareDoc(text: string, gaz: GazLookup | null, toks?: Tokens): 
       for (let k = i; k < j; k++) {
         if (k === a && !(flags[k]! & F_CAPSSENT)) continue;
         const bit = j - i === 1 ? 8 : k === i ? 1 : k === j - 1 ? 4 : 2;
-        runBits.set(hL[k]!, (runBits.get(hL[k]!) ?? 0) | bit);
+        runBits[wordId[k]!]! |= bit;
       }
       i = j;
     }
   }
   const TITLE_HASHES = titleHashes();
   for (let i = 1; i < n; i++) {
-    if (flags[i]! & F_CAP && TITLE_HASHES.has(hL[i - 1]!)) runBits.set(hL[i]!, (runBits.get(hL[i]!) ?? 0) | 16);
+    if (flags[i]! & F_CAP && TITLE_HASHES.has(hL[i - 1]!)) runBits[wordId[i]!]! |= 16;
   }
   const docRun = new Uint8Array(n);
-  for (let i = 0; i < n; i++) if (flags[i]! & F_CAP) docRun[i] = runBits.get(hL[i]!) ?? 0;
+  for (let i = 0; i < n; i++) if (flags[i]! & F_CAP) docRun[i] = runBits[wordId[i]!]!;
   const num = new Uint8Array(n);
   for (let i = 0; i < n; i++) if (flags[i]! & F_DIGIT) num[i] = numberClass(text, t.starts[i]!, t.ends[i]!);
-  const doc: Doc = { text, toks: t, sents, n, hW, hL, hS, hP, hX, flags, docCap, gaz: new Uint16Array(n), docRun, num };
+  const doc: Doc = { text, toks: t, sents, n, hW, hL, hS, hP, hX, flags, docCap, gaz: new Uint16Array(n), docRun, num, cl: new Uint16Array(n) };
   if (gaz) applyGazetteer(doc, gaz);
   return doc;
 }
@@ -258,6 +266,11 @@ export function applyGazetteer(doc: Doc, gaz: GazLookup): void {
   }
 }
 
+/** Marks every token's word class (replacing earlier marks). */
+export function applyClusters(doc: Doc, lookup: ClusterLookup): void {
+  for (let i = 0; i < doc.n; i++) doc.cl[i] = lookup(doc.hW[i]!) + 1;
+}
+
 /** Phrase hash of tokens [a, b) for gazetteer lookups, built the same way as in prepareDoc. */
 export function phraseHash(doc: Doc, a: number, b: number): number {
   let h = GAZ_SEED;
@@ -267,96 +280,183 @@ export function phraseHash(doc: Doc, a: number, b: number): number {
 
 export const MAX_STATIC = 48;
 
-/** Static features of token i in sentence [a, b); writes hashes into out and returns the count. */
-export function staticFeatures(d: Doc, i: number, a: number, b: number, out: Uint32Array, useGaz: boolean): number {
-  let k = 0;
-  const hL = d.hL;
-  const hS = d.hS;
-  const l0 = hL[i]!;
-  const s0 = hS[i]!;
-  const lm1 = i - 1 >= a ? hL[i - 1]! : BOS;
-  const lm2 = i - 2 >= a ? hL[i - 2]! : BOS;
-  const lp1 = i + 1 < b ? hL[i + 1]! : EOS;
-  const lp2 = i + 2 < b ? hL[i + 2]! : EOS;
-  const sm1 = i - 1 >= a ? hS[i - 1]! : BOS;
-  const sp1 = i + 1 < b ? hS[i + 1]! : EOS;
-  const fl = d.flags[i]!;
+// Static feature templates, grouped by what they read. The runtime (scorer.ts) sums a group's
+// weights once per distinct input and reuses the sum, so a group may read only what its comment
+// names; staticFeatures() is their concatenation and the one definition training uses. A new
+// template that reads anything else (or when in doubt) belongs in contextFeatures, which is
+// looked up for every token. scorer.test.ts compares the runtime with the plain sum over
+// staticFeatures() and fails when a template is misplaced or missed.
+
+/** Token w's own word: only properties of its exact text (hW, hL, hS, hP, hX, num, its class cl). */
+export function wordFeatures(d: Doc, w: number, out: Uint32Array, k: number): number {
   out[k++] = 1;
-  out[k++] = mix(2, d.hW[i]!);
-  out[k++] = mix(3, l0);
-  out[k++] = mix(4, s0);
+  out[k++] = mix(2, d.hW[w]!);
+  out[k++] = mix(3, d.hL[w]!);
+  out[k++] = mix(4, d.hS[w]!);
   for (let p = 0; p < 4; p++) {
-    const v = d.hP[i * 4 + p]!;
+    const v = d.hP[w * 4 + p]!;
     if (v !== 0) out[k++] = mix(5 + p, v);
-    const x = d.hX[i * 4 + p]!;
+    const x = d.hX[w * 4 + p]!;
     if (x !== 0) out[k++] = mix(9 + p, x);
   }
-  out[k++] = mix(13, lm1);
-  out[k++] = mix(14, lp1);
-  out[k++] = mix(15, lm2);
-  out[k++] = mix(16, lp2);
-  out[k++] = mix(mix(17, lm1), l0);
-  out[k++] = mix(mix(18, l0), lp1);
+  const nc = d.num[w]!;
+  if (nc !== 0) out[k++] = mix(39, nc);
+  // 48: the word's class (clusters.ts; 0 for none), a property of the exact word.
+  out[k++] = mix(48, d.cl[w]!);
+  return k;
+}
+
+/** What the previous word w (-1 at a sentence start) says about the next token: only w's word, as in wordFeatures. */
+export function prevWordFeatures(d: Doc, w: number, out: Uint32Array, k: number): number {
+  out[k++] = mix(13, w >= 0 ? d.hL[w]! : BOS);
+  if (w >= 0) out[k++] = mix(26, d.hX[w * 4 + 2]!);
+  out[k++] = mix(49, w >= 0 ? d.cl[w]! : BOS);
+  return k;
+}
+
+/** The word two back (w, or -1 before the sentence): only w's word. */
+export function prevWord2Features(d: Doc, w: number, out: Uint32Array, k: number): number {
+  out[k++] = mix(15, w >= 0 ? d.hL[w]! : BOS);
+  return k;
+}
+
+/** The next word w (-1 after the sentence's end): only w's word. */
+export function nextWordFeatures(d: Doc, w: number, out: Uint32Array, k: number): number {
+  out[k++] = mix(14, w >= 0 ? d.hL[w]! : EOS);
+  if (w >= 0) out[k++] = mix(25, d.hX[w * 4 + 2]!);
+  out[k++] = mix(50, w >= 0 ? d.cl[w]! : EOS);
+  return k;
+}
+
+/** The word two ahead (w, or -1 past the sentence): only w's word. */
+export function nextWord2Features(d: Doc, w: number, out: Uint32Array, k: number): number {
+  out[k++] = mix(16, w >= 0 ? d.hL[w]! : EOS);
+  return k;
+}
+
+/** Shapes of the token and its neighbours, and the token's place in the sentence: only the arguments. */
+export function shapeFeatures(sm1: number, s0: number, sp1: number, place: number, out: Uint32Array, k: number): number {
   out[k++] = mix(mix(mix(19, sm1), s0), sp1);
   out[k++] = mix(mix(20, sm1), s0);
   out[k++] = mix(mix(21, s0), sp1);
-  out[k++] = mix(mix(22, fl & (F_INITIAL | F_CAPSSENT)), s0);
-  out[k++] = mix(mix(23, lm1), s0);
-  out[k++] = mix(mix(24, s0), lp1);
-  if (i + 1 < b) out[k++] = mix(25, d.hX[(i + 1) * 4 + 2]!);
-  if (i - 1 >= a) out[k++] = mix(26, d.hX[(i - 1) * 4 + 2]!);
-  const dc = d.docCap[i]!;
-  if (dc !== 0) {
-    out[k++] = mix(27, dc);
-    out[k++] = mix(mix(28, dc), l0);
-  }
-  if (fl & F_CAPSSENT) out[k++] = mix(29, s0);
-  const nc = d.num[i]!;
-  if (nc !== 0) {
-    out[k++] = mix(39, nc);
-    out[k++] = mix(mix(46, nc), lm1);
-    out[k++] = mix(mix(47, nc), lp1);
-  }
-  const run = d.docRun[i]!;
+  out[k++] = mix(mix(22, place), s0);
+  if (place & F_CAPSSENT) out[k++] = mix(29, s0);
+  return k;
+}
+
+/** Document-level evidence on the token's word: only the arguments. */
+export function docFeatures(dc: number, run: number, out: Uint32Array, k: number): number {
+  if (dc !== 0) out[k++] = mix(27, dc);
   if (run !== 0) {
     out[k++] = mix(37, run);
     out[k++] = mix(mix(38, run), dc);
   }
-  if (useGaz) {
-    const g = d.gaz[i]!;
-    if (g !== 0) {
-      for (let bit = 0; bit < 16; bit++) {
-        if (g & (1 << bit)) {
-          out[k++] = mix(30, bit);
-          if (k >= MAX_STATIC - 6) break;
-        }
-      }
-      out[k++] = mix(31, g);
-    }
-    const gm = i - 1 >= a ? d.gaz[i - 1]! : 0xffff;
-    const gp = i + 1 < b ? d.gaz[i + 1]! : 0xffff;
-    out[k++] = mix(mix(32, gm), g);
-    out[k++] = mix(mix(33, g), gp);
+  return k;
+}
+
+/** Pairs of words and anything else: read freely, looked up per token, never cached. */
+export function contextFeatures(d: Doc, i: number, a: number, b: number, out: Uint32Array, k: number): number {
+  const hL = d.hL;
+  const l0 = hL[i]!;
+  const s0 = d.hS[i]!;
+  const lm1 = i - 1 >= a ? hL[i - 1]! : BOS;
+  const lp1 = i + 1 < b ? hL[i + 1]! : EOS;
+  out[k++] = mix(mix(17, lm1), l0);
+  out[k++] = mix(mix(18, l0), lp1);
+  out[k++] = mix(mix(23, lm1), s0);
+  out[k++] = mix(mix(24, s0), lp1);
+  const dc = d.docCap[i]!;
+  if (dc !== 0) out[k++] = mix(mix(28, dc), l0);
+  const nc = d.num[i]!;
+  if (nc !== 0) {
+    out[k++] = mix(mix(46, nc), lm1);
+    out[k++] = mix(mix(47, nc), lp1);
   }
+  return k;
+}
+
+/**
+ * Gazetteer matches of the token (g) and its neighbours (0xffff outside the sentence): only the
+ * arguments and k, the count of features before them, which caps the list; always the last group.
+ */
+export function gazFeatures(gm: number, g: number, gp: number, out: Uint32Array, k: number): number {
+  if (g !== 0) {
+    for (let bit = 0; bit < 16; bit++) {
+      if (g & (1 << bit)) {
+        out[k++] = mix(30, bit);
+        if (k >= MAX_STATIC - 6) break;
+      }
+    }
+    out[k++] = mix(31, g);
+  }
+  out[k++] = mix(mix(32, gm), g);
+  out[k++] = mix(mix(33, g), gp);
+  return k;
+}
+
+/** The token's place in its sentence as shapeFeatures reads it. */
+export function placeBits(d: Doc, i: number): number {
+  return d.flags[i]! & (F_INITIAL | F_CAPSSENT);
+}
+
+/** Static features of token i in sentence [a, b); writes hashes into out and returns the count. */
+export function staticFeatures(d: Doc, i: number, a: number, b: number, out: Uint32Array, useGaz: boolean): number {
+  let k = wordFeatures(d, i, out, 0);
+  k = prevWordFeatures(d, i - 1 >= a ? i - 1 : -1, out, k);
+  k = prevWord2Features(d, i - 2 >= a ? i - 2 : -1, out, k);
+  k = nextWordFeatures(d, i + 1 < b ? i + 1 : -1, out, k);
+  k = nextWord2Features(d, i + 2 < b ? i + 2 : -1, out, k);
+  k = shapeFeatures(i - 1 >= a ? d.hS[i - 1]! : BOS, d.hS[i]!, i + 1 < b ? d.hS[i + 1]! : EOS, placeBits(d, i), out, k);
+  k = docFeatures(d.docCap[i]!, d.docRun[i]!, out, k);
+  k = contextFeatures(d, i, a, b, out, k);
+  if (useGaz) k = gazFeatures(i - 1 >= a ? d.gaz[i - 1]! : 0xffff, d.gaz[i]!, i + 1 < b ? d.gaz[i + 1]! : 0xffff, out, k);
   return k;
 }
 
 export const MAX_DYNAMIC = 6;
 
-/** Features that depend on earlier decisions: previous tags and the document's label history of this word. */
-export function dynamicFeatures(d: Doc, i: number, prev: number, prev2: number, hist: number, out: Uint32Array): number {
-  let k = 0;
-  out[k++] = mix(40, prev);
+// Dynamic templates in two groups, the same way: the runtime (tagweights.ts) sums tagFeatures once
+// per pair of previous tags; everything else belongs in wordTagFeatures, looked up per token.
+
+/** The previous two tags (-1 before the sentence): only the arguments. */
+export function tagFeatures(prev: number, prev2: number, out: Uint32Array, k: number): number {
+  out[k++] = transitionFeature(prev);
   out[k++] = mix(mix(41, prev2), prev);
+  return k;
+}
+
+/** The previous tag or the document's label history (hist, -1 for none) with this token: read freely. */
+export function wordTagFeatures(d: Doc, i: number, prev: number, hist: number, out: Uint32Array, k: number): number {
   out[k++] = mix(mix(42, prev), d.hL[i]!);
   out[k++] = mix(mix(43, prev), d.hS[i]!);
-  if (hist >= 0) {
-    out[k++] = mix(44, hist);
-    out[k++] = mix(mix(45, hist), d.hS[i]!);
-  }
-  return k;
+  return k + historyFeatures(d, i, hist, out, k);
+}
+
+/** Template 40: the previous tag (the only tag-pair feature of structured, Viterbi-decoded models). */
+export function transitionFeature(prev: number): number {
+  return mix(40, prev);
+}
+
+/**
+ * Templates 44-45: the label this word (lower-cased) already received in the document, alone and
+ * with the word's shape; -1 when it has none. Depend on the token's own word and earlier decisions.
+ */
+export function historyFeatures(d: Doc, i: number, hist: number, out: Uint32Array, at = 0): number {
+  if (hist < 0) return 0;
+  out[at] = mix(44, hist);
+  out[at + 1] = mix(mix(45, hist), d.hS[i]!);
+  return 2;
+}
+
+/** Features that depend on earlier decisions: previous tags and the document's label history of this word. */
+export function dynamicFeatures(d: Doc, i: number, prev: number, prev2: number, hist: number, out: Uint32Array): number {
+  return wordTagFeatures(d, i, prev, hist, out, tagFeatures(prev, prev2, out, 0));
 }
 
 export function isCapitalised(d: Doc, i: number): boolean {
   return (d.flags[i]! & F_CAP) !== 0;
+}
+
+export function startsSentence(d: Doc, i: number): boolean {
+  return (d.flags[i]! & F_INITIAL) !== 0;
 }

@@ -41,26 +41,39 @@ export function assignKeys(entities: Keyable[], text: string): void {
   const personByWord = new Map<string, string>();
   const nameByFirstWord = new Map<string, string>();
   const persons: string[] = [];
-  for (const e of entities) {
-    const ws = words(e.text);
+  const personWords: number[] = [];
+  // Names repeat within a page: split each distinct text once.
+  const split = new Map<string, string[]>();
+  const wordsOf = entities.map((e) => {
+    let ws = split.get(e.text);
+    if (!ws) split.set(e.text, (ws = words(e.text)));
+    return ws;
+  });
+  for (let i = 0; i < entities.length; i++) {
+    const e = entities[i]!;
+    const ws = wordsOf[i]!;
     if (ws.length < 2) continue;
     const acr = acronymOf(e.text);
     if (!byAcronym.has(acr)) byAcronym.set(acr, e.text);
     if (e.type === 'PER') {
       for (const w of ws) if (!personByWord.has(w)) personByWord.set(w, e.text);
-      if (persons.length < 200) persons.push(e.text);
+      if (persons.length < 200) {
+        persons.push(e.text);
+        personWords.push(ws.length);
+      }
     } else if (e.type === 'ORG' || e.type === 'MISC') {
       const k = `${e.type}\u0000${ws[0]!}`;
       if (!nameByFirstWord.has(k)) nameByFirstWord.set(k, e.text);
     }
   }
-  for (const e of entities) {
+  for (let i = 0; i < entities.length; i++) {
+    const e = entities[i]!;
     const known = canonical.get(e.text);
     if (known !== undefined) {
       e.key = known;
       continue;
     }
-    const ws = words(e.text);
+    const ws = wordsOf[i]!;
     let key = e.text;
     if (ws.length === 1) {
       const w = ws[0]!;
@@ -69,7 +82,7 @@ export function assignKeys(entities: Keyable[], text: string): void {
       else if (key === e.text && (e.type === 'ORG' || e.type === 'MISC')) key = nameByFirstWord.get(`${e.type}\u0000${w}`) ?? key;
     } else if (e.type === 'PER') {
       // "Jinping Xi" variants: the longest known full name containing this one.
-      const match = persons.find((l) => l !== e.text && l.includes(e.text) && words(l).length > ws.length);
+      const match = persons.find((l, k) => l !== e.text && l.includes(e.text) && personWords[k]! > ws.length);
       if (match) key = match;
     }
     e.key = key;

@@ -1,5 +1,7 @@
 // Number words and numerals in news text: "244.8 billion", "two-thirds", "a dozen", "1,200", "3m".
 
+import { isRegexSpace } from './chars.ts';
+
 const UNITS: Record<string, number> = {
   zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
   eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
@@ -26,12 +28,29 @@ export const ORDINALS: Record<string, number> = {
 
 const ORDINAL_UNITS: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9 };
 
+/**
+ * Lower-cased words split at spaces, hyphens and dashes, and between a digit and a letter ("3m"):
+ * what `.split(/[\s-]+|(?<=\d)(?=[a-z])/)` gives, without the regex (numbers are parsed for every figure).
+ */
 export function splitWords(s: string): string[] {
-  return s
-    .toLowerCase()
-    .replace(/[\u2010-\u2015]/g, '-')
-    .split(/[\s-]+|(?<=\d)(?=[a-z])/)
-    .filter((w) => w.length > 0);
+  const t = s.toLowerCase();
+  const out: string[] = [];
+  let start = 0;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (isRegexSpace(c) || c === 45 || (c >= 0x2010 && c <= 0x2015)) {
+      if (i > start) out.push(t.slice(start, i));
+      start = i + 1;
+    } else if (i > start && c >= 97 && c <= 122) {
+      const p = t.charCodeAt(i - 1);
+      if (p >= 48 && p <= 57) {
+        out.push(t.slice(start, i));
+        start = i;
+      }
+    }
+  }
+  if (start < t.length) out.push(t.slice(start));
+  return out;
 }
 
 /** Parses a numeral or number-word phrase; returns null when no number is there. */

@@ -44,6 +44,12 @@ describe('seed article', () => {
     expect(keyOf('SCO')).toBe('Shanghai Cooperation Organization');
   });
 
+  it('marks the same names and figures when the taggers decode only the stretches around capitals and numbers', () => {
+    const everywhere = extract(text, undefined, { nameWindow: Infinity, figureWindow: Infinity });
+    expect(x.entities).toEqual(everywhere.entities);
+    expect(x.figures).toEqual(everywhere.figures);
+  });
+
   it('ranks the six gold facts first', () => {
     const top = x.facts.slice(0, gold.facts.length).map((f) => f.figure.text);
     expect(top.sort()).toEqual(gold.facts.map((f) => f.figure).sort());

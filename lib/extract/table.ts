@@ -113,3 +113,36 @@ export class MultiTable {
     }
   }
 }
+
+/**
+ * Dense ids for uint32 keys: ids[i] is equal for equal keys[i] and different otherwise, in
+ * [0, count); returns count. Per-document word tables index plain arrays with these.
+ */
+export function denseIds(keys: Uint32Array, ids: Int32Array): number {
+  let cap = 16;
+  while (cap < keys.length * 2) cap *= 2;
+  const mask = cap - 1;
+  const slotKey = new Uint32Array(cap);
+  /** id + 1; 0 marks an empty slot. */
+  const slotId = new Int32Array(cap);
+  let count = 0;
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]!;
+    let s = (k ^ (k >>> 16)) & mask;
+    for (;;) {
+      const v = slotId[s]!;
+      if (v === 0) {
+        slotKey[s] = k;
+        slotId[s] = ++count;
+        ids[i] = count - 1;
+        break;
+      }
+      if (slotKey[s] === k) {
+        ids[i] = v - 1;
+        break;
+      }
+      s = (s + 1) & mask;
+    }
+  }
+  return count;
+}

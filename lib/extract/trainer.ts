@@ -1,8 +1,8 @@
 // Averaged-perceptron training for the greedy BILOU tagger in linear.ts.
 
-import { makeTag, tagCount, tagType } from './bilou.ts';
+import { allowed, makeTag, tagCount, tagsToSpans, tagType } from './bilou.ts';
 import { dynamicFeatures, isCapitalised, MAX_DYNAMIC, MAX_STATIC, staticFeatures, type Doc } from './features.ts';
-import { decode, staticRows, type LinearModel, type StaticRows } from './linear.ts';
+import { decode, emissions, recordHistory, staticRows, transitionScores, viterbi, type LinearModel, type StaticRows } from './linear.ts';
 import { IntTable } from './table.ts';
 
 export interface TrainDoc {
@@ -42,6 +42,8 @@ export interface TrainOptions {
   /** Features seen fewer times than this in the gold pass get no weights. */
   minCount: number;
   seed: number;
+  /** Structured perceptron: whole-sentence Viterbi decoding with tag-pair features. */
+  structured?: boolean;
   log?: (msg: string) => void;
   /** Called after each epoch with the averaged model (for dev tuning). */
   onEpoch?: (epoch: number, model: LinearModel) => void;
@@ -55,8 +57,8 @@ function rng(seed: number): () => number {
   };
 }
 
-export function train(data: TrainDoc[], opts: TrainOptions): LinearModel {
-  const T = tagCount(opts.types);
+/** The feature table of a training set: every feature the gold sequences fire at least minCount times. */
+export function buildTable(data: TrainDoc[], opts: TrainOptions): IntTable {
   // Gold pass: count every feature the gold sequence would fire.
   const counts = new Map<number, number>();
   const sbuf = new Uint32Array(MAX_STATIC);
@@ -100,11 +102,18 @@ export function train(data: TrainDoc[], opts: TrainOptions): LinearModel {
   let r = 0;
   for (const [h, v] of counts) if (v >= opts.minCount) table.set(h, r++);
   counts.clear();
-  opts.log?.(`features: ${rowsN} rows x ${T} tags`);
+  opts.log?.(`features: ${rowsN} rows x ${tagCount(opts.types)} tags`);
+  return table;
+}
+
+export function train(data: TrainDoc[], opts: TrainOptions, shared?: IntTable, cached?: StaticRows[]): LinearModel {
+  const T = tagCount(opts.types);
+  const table = shared ?? buildTable(data, opts);
+  const rowsN = table.size;
   const w = new Float32Array(rowsN * T);
   const acc = new Float64Array(rowsN * T);
-  const model: LinearModel = { types: opts.types, useGaz: opts.useGaz, useHistory: opts.useHistory, table, w };
-  const cache: StaticRows[] = data.map((d) => staticRows(model, d.doc));
+  const model: LinearModel = { types: opts.types, useGaz: opts.useGaz, useHistory: opts.useHistory, structured: opts.structured === true, table, w };
+  const cache: StaticRows[] = cached ?? data.map((d) => staticRows(model, d.doc));
   let c = 1;
   const update = (rows: Int32Array, base: number, count: number, dyn: Int32Array, dynCount: number, g: number, p: number): void => {
     for (let j = 0; j < count; j++) {
@@ -136,6 +145,16 @@ export function train(data: TrainDoc[], opts: TrainOptions): LinearModel {
     }
     let errors = 0;
     let total = 0;
+    if (opts.structured) {
+      for (const idx of order) {
+        const d = data[idx]!;
+        errors += structuredPass(model, d.doc, cache[idx]!, sanitised(d), acc, () => c, (n) => (c += n));
+        total += d.doc.n;
+      }
+      opts.log?.(`epoch ${epoch}: sentence error rate ${(errors / data.reduce((s2, d) => s2 + d.doc.sents.length, 0)).toFixed(4)}`);
+      if (opts.onEpoch) opts.onEpoch(epoch, averaged());
+      continue;
+    }
     for (const idx of order) {
       const { doc, gold } = data[idx]!;
       const out = new Uint8Array(doc.n);
@@ -161,4 +180,88 @@ export function averageModels(models: LinearModel[]): LinearModel {
   const w = new Float32Array(first.w.length);
   for (const m of models) for (let i = 0; i < w.length; i++) w[i] = w[i]! + m.w[i]! / models.length;
   return { ...first, w };
+}
+
+const sanitisedCache = new WeakMap<TrainDoc, Uint8Array>();
+
+/** Gold tags made valid per sentence (a gold span our sentence splitter cuts becomes two spans). */
+function sanitised(d: TrainDoc): Uint8Array {
+  let g = sanitisedCache.get(d);
+  if (g) return g;
+  g = new Uint8Array(d.doc.n);
+  for (const [a, b] of d.doc.sents) {
+    for (const [s, e, type] of tagsToSpans(d.gold, a, b)) {
+      if (e - s === 1) g[s] = makeTag(type, 3);
+      else {
+        g[s] = makeTag(type, 0);
+        for (let m = s + 1; m < e - 1; m++) g[m] = makeTag(type, 1);
+        g[e - 1] = makeTag(type, 2);
+      }
+    }
+  }
+  sanitisedCache.set(d, g);
+  return g;
+}
+
+/**
+ * One structured-perceptron pass over a document: each sentence is Viterbi-decoded with the
+ * current weights and, where it differs from gold, gold features are rewarded and predicted ones
+ * penalised (emissions at differing tokens, tag pairs where they differ). Returns the number of
+ * sentences with mistakes.
+ */
+function structuredPass(m: LinearModel, doc: Doc, sr: StaticRows, gold: Uint8Array, acc: Float64Array, clock: () => number, tick: (n: number) => void): number {
+  const T = tagCount(m.types);
+  const w = m.w;
+  const trRows = new Int32Array(T + 1);
+  let tr = transitionScores(m, trRows);
+  let cap = 0;
+  for (const [a, b] of doc.sents) cap = Math.max(cap, b - a);
+  const em = new Float64Array(cap * T);
+  const delta = new Float64Array(cap * T);
+  const back = new Uint8Array(cap * T);
+  const histRows = new Int32Array(cap * 2);
+  const pred = new Uint8Array(doc.n);
+  const history = m.useHistory ? new Map<number, Int32Array>() : null;
+  let errors = 0;
+  const bump = (r: number, t: number, v: number): void => {
+    const at = r * T + t;
+    w[at]! += v;
+    acc[at]! += v * clock();
+  };
+  for (const [a, b] of doc.sents) {
+    emissions(m, doc, sr, a, b, history, em, histRows);
+    viterbi(em, a, b, T, tr, pred, delta, back);
+    let wrong = false;
+    for (let i = a; i < b; i++) if (pred[i] !== gold[i]) wrong = true;
+    if (wrong) {
+      errors++;
+      for (let i = a; i < b; i++) {
+        const g = gold[i]!;
+        const p = pred[i]!;
+        if (g !== p) {
+          const base = i * MAX_STATIC;
+          for (let j = 0; j < sr.counts[i]!; j++) {
+            bump(sr.rows[base + j]!, g, 1);
+            bump(sr.rows[base + j]!, p, -1);
+          }
+          for (let j = 0; j < 2; j++) {
+            const r = histRows[(i - a) * 2 + j]!;
+            if (r < 0) continue;
+            bump(r, g, 1);
+            bump(r, p, -1);
+          }
+        }
+        const gp = i > a ? gold[i - 1]! : -1;
+        const pp = i > a ? pred[i - 1]! : -1;
+        if (gp !== pp || g !== p) {
+          if (allowed(gp, g) && trRows[gp + 1]! >= 0) bump(trRows[gp + 1]!, g, 1);
+          if (trRows[pp + 1]! >= 0) bump(trRows[pp + 1]!, p, -1);
+        }
+      }
+      tr = transitionScores(m, trRows);
+    }
+    if (history) recordHistory(history, doc, a, b, pred, m.types, false);
+    tick(b - a);
+  }
+  return errors;
 }

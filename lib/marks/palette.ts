@@ -40,13 +40,22 @@ const tint = (hex: string, alpha: number): string =>
     .toString(16)
     .padStart(2, '0')}`;
 
-export function markStyleSheet(scheme: ColourScheme): string {
+/** The scheme a new reader has; its rules ship in the manifest's content-script CSS. */
+export const DEFAULT_SCHEME: ColourScheme = 'colour-blind-safe';
+
+/** Rule options: `important` lets a sheet adopted at run time win over the manifest's rules. */
+interface SheetOptions {
+  important?: boolean;
+}
+
+export function markStyleSheet(scheme: ColourScheme, { important = false }: SheetOptions = {}): string {
+  const bang = important ? ' !important' : '';
   return MARK_TYPES.map((type) => {
     const { colour, line } = STYLES[type];
     const lineColour = scheme === 'high-contrast' ? HIGH_CONTRAST[type]! : colour;
     const background =
       scheme === 'underline-only' ? 'transparent' : tint(lineColour, scheme === 'high-contrast' ? 0.28 : 0.16);
-    return `::highlight(${highlightName(type)}) { background-color: ${background}; text-decoration: underline ${line} ${lineColour}; text-decoration-thickness: 2px; text-underline-offset: 3px; }`;
+    return `::highlight(${highlightName(type)}) { background-color: ${background}${bang}; text-decoration: underline ${line} ${lineColour}${bang}; text-decoration-thickness: 2px${bang}; text-underline-offset: 3px${bang}; }`;
   }).join('\n');
 }
 
@@ -63,10 +72,23 @@ export const noteHighlightName = (colour: keyof typeof NOTE_COLOURS): string => 
 export const FLASH_HIGHLIGHT = 'lede-flash';
 
 /** Every ::highlight() rule Lede uses: marks in the chosen scheme, reader highlights, the reveal flash. */
-export function ledeStyleSheet(scheme: ColourScheme): string {
+export function ledeStyleSheet(scheme: ColourScheme, options: SheetOptions = {}): string {
+  const bang = options.important ? ' !important' : '';
   const notes = Object.entries(NOTE_COLOURS).map(
     ([colour, background]) =>
-      `::highlight(${noteHighlightName(colour as keyof typeof NOTE_COLOURS)}) { background-color: ${background}; color: #111; }`,
+      `::highlight(${noteHighlightName(colour as keyof typeof NOTE_COLOURS)}) { background-color: ${background}${bang}; color: #111${bang}; }`,
   );
-  return [markStyleSheet(scheme), ...notes, `::highlight(${FLASH_HIGHLIGHT}) { background-color: #ff9f1c; color: #111; }`].join('\n');
+  return [
+    markStyleSheet(scheme, options),
+    ...notes,
+    `::highlight(${FLASH_HIGHLIGHT}) { background-color: #ff9f1c${bang}; color: #111${bang}; }`,
+  ].join('\n');
 }
+
+/**
+ * The content script's manifest CSS: the default scheme's rules, in every page from its first
+ * style resolution. A sheet adopted while the page loads would make the engine restyle the whole
+ * document at the page's next style recalculation (its load handlers' layout, often 10-20 ms on a
+ * big page), and our extraction answer would wait behind it.
+ */
+export const MANIFEST_STYLE_SHEET = ledeStyleSheet(DEFAULT_SCHEME);

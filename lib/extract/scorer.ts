@@ -1,0 +1,461 @@
+// Static scores of a document's tokens without looking up every feature of every token.
+// Most static features read a single word (features.ts groups them by what they read), so the sum
+// of a word's weights as the token itself and as each neighbour is computed once, on first sight,
+// and kept with the loaded model; a token then costs five cached vectors, three small cached groups
+// (shapes, document evidence, gazetteer) and the few word-pair features looked up directly.
+// The sums are the same as over staticFeatures(), only in another order (scorer.test.ts checks).
+
+import {
+  contextFeatures,
+  docFeatures,
+  gazFeatures,
+  MAX_STATIC,
+  nextWord2Features,
+  nextWordFeatures,
+  placeBits,
+  prevWord2Features,
+  prevWordFeatures,
+  shapeFeatures,
+  wordFeatures,
+  type Doc,
+} from './features.ts';
+import type { PackedWeights } from './packed.ts';
+
+const BOS = 0x1b05;
+const EOS = 0xe05;
+const NO_GAZ = 0xffff;
+
+/** A word's five vectors: as the token, as the previous, second previous, next and second next word. */
+const SELF = 0;
+const PREV = 1;
+const PREV2 = 2;
+const NEXT = 3;
+const NEXT2 = 4;
+const ROLES = 5;
+
+export interface ScorerLimits {
+  /** Words kept (each holds five score vectors for both models). */
+  words: number;
+  /** Shape contexts kept. */
+  shapes: number;
+  /** Entries of the document-evidence and gazetteer-context caches. */
+  small: number;
+}
+
+// At most 15 MB of word vectors (920 bytes a word) and 1.5 MB of shape contexts, filled as words
+// come. Measured on OntoNotes dev then CoNLL testa (fresh text after other news): 6% of testa's
+// tokens miss a 16,384-word cache, 15% an 8,192-word one.
+const DEFAULT_LIMITS: ScorerLimits = { words: 16384, shapes: 8192, small: 4096 };
+
+/**
+ * When a cache is full it keeps the most looked-up half of its entries, so the common vocabulary
+ * survives a stream of rare names: the smallest lookup count that at most `keep` of the entries
+ * [from, used) reach (65 keeps none).
+ */
+function keepThreshold(hits: Uint32Array, from: number, used: number, keep: number): number {
+  const histogram = new Uint32Array(65);
+  for (let e = from; e < used; e++) histogram[Math.min(hits[e]!, 64)]!++;
+  let threshold = 65;
+  let kept = 0;
+  while (threshold > 1 && kept + histogram[threshold - 1]! <= keep) kept += histogram[--threshold]!;
+  return threshold;
+}
+
+/** Entries a cache's vectors have room for at first (they grow as needed, up to the limit). */
+const INITIAL_ENTRIES = 256;
+
+function grown(vec: Float32Array, length: number): Float32Array {
+  const next = new Float32Array(length);
+  next.set(vec);
+  return next;
+}
+
+function hash4(a: number, b: number, c: number, d: number): number {
+  let h = Math.imul(a ^ 0x9e3779b9, 0x85ebca6b);
+  h = Math.imul(h ^ b ^ (h >>> 13), 0xc2b2ae35);
+  h = Math.imul(h ^ c ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ d ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+/** Summed score vectors keyed by up to four exact input values; keeps the most used half when full. */
+class VectorCache {
+  private readonly keys: Int32Array;
+  private readonly slots: Int32Array;
+  private readonly mask: number;
+  /** Entry e's vector at [e * stride, (e + 1) * stride); grows up to the limit as entries come. */
+  vec: Float32Array;
+  /** Features summed into each vector. */
+  readonly count: Uint8Array;
+  private readonly hits: Uint32Array;
+  private size = 0;
+  /** Set by find() when the entry is new: its vector is zero and must be filled. */
+  fresh = false;
+
+  private readonly limit: number;
+
+  constructor(
+    limit: number,
+    private readonly stride: number,
+  ) {
+    this.limit = Math.max(2, limit);
+    limit = this.limit;
+    let cap = 16;
+    while (cap < limit * 2) cap *= 2;
+    this.slots = new Int32Array(cap);
+    this.mask = cap - 1;
+    this.keys = new Int32Array(limit * 4);
+    this.vec = new Float32Array(Math.min(limit, INITIAL_ENTRIES) * stride);
+    this.count = new Uint8Array(limit);
+    this.hits = new Uint32Array(limit);
+  }
+
+  clear(): void {
+    this.slots.fill(0);
+    this.size = 0;
+  }
+
+  /** The entry for the key, created (and marked fresh) when absent. */
+  find(a: number, b: number, c: number, d: number): number {
+    const keys = this.keys;
+    let s = hash4(a, b, c, d) & this.mask;
+    for (;;) {
+      const e = this.slots[s]! - 1;
+      if (e < 0) break;
+      if (keys[e * 4] === (a | 0) && keys[e * 4 + 1] === (b | 0) && keys[e * 4 + 2] === (c | 0) && keys[e * 4 + 3] === (d | 0)) {
+        this.hits[e]!++;
+        this.fresh = false;
+        return e;
+      }
+      s = (s + 1) & this.mask;
+    }
+    if (this.size >= this.limit) {
+      this.evict();
+      return this.find(a, b, c, d);
+    }
+    const e = this.size++;
+    this.hits[e] = 0;
+    this.slots[s] = e + 1;
+    keys[e * 4] = a;
+    keys[e * 4 + 1] = b;
+    keys[e * 4 + 2] = c;
+    keys[e * 4 + 3] = d;
+    if ((e + 1) * this.stride > this.vec.length) this.vec = grown(this.vec, Math.min(this.limit, 2 * e) * this.stride);
+    this.vec.fill(0, e * this.stride, (e + 1) * this.stride);
+    this.fresh = true;
+    return e;
+  }
+
+  private evict(): void {
+    const { hits, keys, stride } = this;
+    const threshold = keepThreshold(hits, 0, this.size, this.limit >> 1);
+    this.slots.fill(0);
+    let next = 0;
+    for (let e = 0; e < this.size; e++) {
+      if (threshold > 64 || hits[e]! < threshold) continue;
+      if (e !== next) {
+        keys.copyWithin(next * 4, e * 4, e * 4 + 4);
+        this.vec.copyWithin(next * stride, e * stride, (e + 1) * stride);
+        this.count[next] = this.count[e]!;
+      }
+      hits[next] = hits[e]! >>> 1;
+      let s = hash4(keys[next * 4]!, keys[next * 4 + 1]!, keys[next * 4 + 2]!, keys[next * 4 + 3]!) & this.mask;
+      while (this.slots[s] !== 0) s = (s + 1) & this.mask;
+      this.slots[s] = next + 1;
+      next++;
+    }
+    this.size = next;
+  }
+}
+
+/**
+ * Static scores for both taggers of a packed model, with the caches that make them cheap. One per
+ * loaded model (the caches hold that model's weights), reused across documents.
+ */
+export class StaticScorer {
+  private readonly stride: number;
+  private readonly limits: ScorerLimits;
+  // Words: open addressing on the word hash, verified against the word's text.
+  private readonly wordSlots: Int32Array;
+  private readonly wordMask: number;
+  private readonly wordHash: Uint32Array;
+  private readonly wordText: string[];
+  /** Per word, ROLES vectors of `stride` floats; entry 0 holds what lies beyond a sentence's edges. */
+  private wordVec: Float32Array;
+  private readonly wordCount: Uint8Array;
+  /** Lookups of each word since it was cached (halved at each eviction). */
+  private readonly wordHits: Uint32Array;
+  /** Word entries available, entry 0 included. */
+  private readonly wordCapacity: number;
+  private words = 1;
+  private readonly shapes: VectorCache;
+  private readonly docs: VectorCache;
+  private readonly gaz: VectorCache;
+  private readonly buf = new Uint32Array(MAX_STATIC);
+  private readonly rows = new Int32Array(MAX_STATIC);
+  /** Whether docFeatures lists nothing for a token without document evidence. */
+  private readonly noDocFeatures: boolean;
+
+  constructor(
+    private readonly p: PackedWeights,
+    limits: Partial<ScorerLimits> = {},
+  ) {
+    this.limits = { ...DEFAULT_LIMITS, ...limits };
+    const stride = p.stride;
+    this.stride = stride;
+    // Room for the sliding window's words (see scores()) besides entry 0.
+    const w = Math.max(this.limits.words, 16) + 1;
+    this.wordCapacity = w;
+    let cap = 16;
+    while (cap < w * 2) cap *= 2;
+    this.wordSlots = new Int32Array(cap);
+    this.wordMask = cap - 1;
+    this.wordHash = new Uint32Array(w);
+    this.wordText = new Array<string>(w);
+    this.wordVec = new Float32Array(Math.min(w, INITIAL_ENTRIES) * ROLES * stride);
+    this.wordCount = new Uint8Array(w * ROLES);
+    this.wordHits = new Uint32Array(w);
+    this.shapes = new VectorCache(this.limits.shapes, stride);
+    this.docs = new VectorCache(this.limits.small, stride);
+    this.gaz = new VectorCache(this.limits.small, stride);
+    this.noDocFeatures = docFeatures(0, 0, this.buf, 0) === 0;
+    const none = null as unknown as Doc;
+    const vec = this.wordVec;
+    this.wordCount[PREV] = this.sum(0, prevWordFeatures(none, -1, this.buf, 0), vec, PREV * stride);
+    this.wordCount[PREV2] = this.sum(0, prevWord2Features(none, -1, this.buf, 0), vec, PREV2 * stride);
+    this.wordCount[NEXT] = this.sum(0, nextWordFeatures(none, -1, this.buf, 0), vec, NEXT * stride);
+    this.wordCount[NEXT2] = this.sum(0, nextWord2Features(none, -1, this.buf, 0), vec, NEXT2 * stride);
+  }
+
+  /** Empties the caches (they refill on use). */
+  clear(): void {
+    this.clearWords();
+    this.shapes.clear();
+    this.docs.clear();
+    this.gaz.clear();
+  }
+
+  private clearWords(): void {
+    this.wordSlots.fill(0);
+    this.words = 1;
+  }
+
+  /** When n more words would not fit, keeps the most looked-up half and says that entries moved. */
+  private makeRoom(n: number): boolean {
+    if (this.words + n <= this.wordCapacity) return false;
+    const hits = this.wordHits;
+    const threshold = keepThreshold(hits, 1, this.words, Math.min(this.wordCapacity >> 1, this.wordCapacity - 1 - n));
+    const stride = this.stride;
+    const vec = this.wordVec;
+    this.wordSlots.fill(0);
+    let next = 1;
+    for (let e = 1; e < this.words; e++) {
+      if (hits[e]! < threshold || threshold > 64) continue;
+      if (e !== next) {
+        vec.copyWithin(next * ROLES * stride, e * ROLES * stride, (e + 1) * ROLES * stride);
+        this.wordCount.copyWithin(next * ROLES, e * ROLES, (e + 1) * ROLES);
+        this.wordHash[next] = this.wordHash[e]!;
+        this.wordText[next] = this.wordText[e]!;
+      }
+      hits[next] = hits[e]! >>> 1;
+      const h = this.wordHash[next]!;
+      let slot = (h ^ (h >>> 16)) & this.wordMask;
+      while (this.wordSlots[slot] !== 0) slot = (slot + 1) & this.wordMask;
+      this.wordSlots[slot] = next + 1;
+      next++;
+    }
+    this.words = next;
+    return true;
+  }
+
+  /**
+   * Adds the weights of the hashes buf[from, to) to vec at off, tags [lo, hi) of the stride (all
+   * by default); returns how many hashes there were.
+   */
+  private sum(from: number, to: number, vec: Float32Array, off: number, lo = 0, hi = this.stride): number {
+    const { table, q, scale, offsets, tags } = this.p;
+    const stride = this.stride;
+    const nm = tags.length;
+    const buf = this.buf;
+    const rows = this.rows;
+    // All probes first: independent cache misses overlap.
+    for (let j = from; j < to; j++) rows[j] = table.get(buf[j]!);
+    for (let j = from; j < to; j++) {
+      const r = rows[j]!;
+      if (r < 0) continue;
+      const base = r * stride;
+      for (let x = 0; x < nm; x++) {
+        const sc = scale[r * nm + x]!;
+        if (sc === 0) continue;
+        const a = Math.max(lo, offsets[x]!);
+        const b = Math.min(hi, offsets[x]! + tags[x]!);
+        for (let t = a; t < b; t++) vec[off + t]! += q[base + t]! * sc;
+      }
+    }
+    return to - from;
+  }
+
+  /** The cache entry of token i's word, computing its vectors on first sight. */
+  private word(d: Doc, i: number): number {
+    const h = d.hW[i]!;
+    const s = d.toks.starts[i]!;
+    const len = d.toks.ends[i]! - s;
+    const text = d.text;
+    let slot = (h ^ (h >>> 16)) & this.wordMask;
+    for (;;) {
+      const e = this.wordSlots[slot]! - 1;
+      if (e < 0) break;
+      if (this.wordHash[e] === h) {
+        const w = this.wordText[e]!;
+        if (w.length === len && text.startsWith(w, s)) {
+          this.wordHits[e]!++;
+          return e;
+        }
+      }
+      slot = (slot + 1) & this.wordMask;
+    }
+    const e = this.words++;
+    this.wordSlots[slot] = e + 1;
+    this.wordHash[e] = h;
+    this.wordText[e] = text.slice(s, s + len);
+    this.wordHits[e] = 0;
+    const stride = this.stride;
+    const base = e * ROLES;
+    const buf = this.buf;
+    if ((e + 1) * ROLES * stride > this.wordVec.length) this.wordVec = grown(this.wordVec, Math.min(this.wordCapacity, 2 * e) * ROLES * stride);
+    const vec = this.wordVec;
+    vec.fill(0, base * stride, (base + ROLES) * stride);
+    this.wordCount[base + SELF] = this.sum(0, wordFeatures(d, i, buf, 0), vec, (base + SELF) * stride);
+    this.wordCount[base + PREV] = this.sum(0, prevWordFeatures(d, i, buf, 0), vec, (base + PREV) * stride);
+    this.wordCount[base + PREV2] = this.sum(0, prevWord2Features(d, i, buf, 0), vec, (base + PREV2) * stride);
+    this.wordCount[base + NEXT] = this.sum(0, nextWordFeatures(d, i, buf, 0), vec, (base + NEXT) * stride);
+    this.wordCount[base + NEXT2] = this.sum(0, nextWord2Features(d, i, buf, 0), vec, (base + NEXT2) * stride);
+    return e;
+  }
+
+  /**
+   * Sum of static feature weights per token and tag of every model: model x's score for tag t of
+   * token i is at [i * stride + offsets[x] + t]. With `active[x]` (per token, 1 = score), model x's
+   * scores stay zero on the tokens it will not decode.
+   */
+  scores(d: Doc, active: Array<Uint8Array | null> = []): Float32Array {
+    const { stride, p } = this;
+    const nm = p.tags.length;
+    const { offsets, tags } = p;
+    const out = new Float32Array(d.n * stride);
+    const isActive = (x: number, i: number): boolean => {
+      const mask = active[x];
+      return !mask || mask[i] === 1;
+    };
+    for (let si = 0; si < d.sents.length; si++) {
+      const [a, b] = d.sents[si]!;
+      let any = false;
+      for (let i = a; i < b && !any; i++) for (let x = 0; x < nm; x++) if (isActive(x, i)) any = true;
+      if (!any) continue;
+      // A window of five words' entries (0 = beyond the sentence) slides along the sentence.
+      this.makeRoom(3);
+      let em2 = 0;
+      let em1 = 0;
+      let e0 = this.word(d, a);
+      let ep1 = a + 1 < b ? this.word(d, a + 1) : 0;
+      let ep2 = a + 2 < b ? this.word(d, a + 2) : 0;
+      for (let i = a; i < b; i++) {
+        // Room for the window's five words, should they need looking up again, and the next one.
+        if (this.makeRoom(6)) {
+          // Entries moved or went: look the window's words up again.
+          em2 = i - 2 >= a ? this.word(d, i - 2) : 0;
+          em1 = i - 1 >= a ? this.word(d, i - 1) : 0;
+          e0 = this.word(d, i);
+          ep1 = i + 1 < b ? this.word(d, i + 1) : 0;
+          ep2 = i + 2 < b ? this.word(d, i + 2) : 0;
+        }
+        // The tags [lo, hi) to score: those of the models active here (each model's are contiguous).
+        let lo = stride;
+        let hi = 0;
+        for (let x = 0; x < nm; x++) {
+          if (!isActive(x, i)) continue;
+          lo = Math.min(lo, offsets[x]!);
+          hi = Math.max(hi, offsets[x]! + tags[x]!);
+        }
+        if (lo < hi) this.score(d, i, a, b, out, lo, hi, em2, em1, e0, ep1, ep2);
+        for (let x = 0; x < nm; x++) {
+          if (!isActive(x, i) && offsets[x]! >= lo && offsets[x]! < hi) out.fill(0, i * stride + offsets[x]!, i * stride + offsets[x]! + tags[x]!);
+        }
+        em2 = em1;
+        em1 = e0;
+        e0 = ep1;
+        ep1 = ep2;
+        ep2 = i + 3 < b ? this.word(d, i + 3) : 0;
+      }
+    }
+    return out;
+  }
+
+  /** Token i's scores for tags [lo, hi), from the entries of the words around it. */
+  private score(
+    d: Doc,
+    i: number,
+    a: number,
+    b: number,
+    out: Float32Array,
+    lo: number,
+    hi: number,
+    em2: number,
+    em1: number,
+    e0: number,
+    ep1: number,
+    ep2: number,
+  ): void {
+    const { stride, p, buf } = this;
+    const { hS, gaz, docCap, docRun } = d;
+    const roleStride = ROLES * stride;
+    const shapes = this.shapes;
+    const docs = this.docs;
+    const wc = this.wordCount;
+    let k = wc[e0 * ROLES + SELF]! + wc[em1 * ROLES + PREV]! + wc[em2 * ROLES + PREV2]! + wc[ep1 * ROLES + NEXT]! + wc[ep2 * ROLES + NEXT2]!;
+    const s0 = hS[i]!;
+    const sm1 = i - 1 >= a ? hS[i - 1]! : BOS;
+    const sp1 = i + 1 < b ? hS[i + 1]! : EOS;
+    const place = placeBits(d, i);
+    const sh = shapes.find(sm1, s0, sp1, place);
+    if (shapes.fresh) shapes.count[sh] = this.sum(0, shapeFeatures(sm1, s0, sp1, place, buf, 0), shapes.vec, sh * stride);
+    k += shapes.count[sh]!;
+    const o = i * stride;
+    const wv = this.wordVec;
+    const sv = shapes.vec;
+    const oS = e0 * roleStride + SELF * stride;
+    const oP = em1 * roleStride + PREV * stride;
+    const oP2 = em2 * roleStride + PREV2 * stride;
+    const oN = ep1 * roleStride + NEXT * stride;
+    const oN2 = ep2 * roleStride + NEXT2 * stride;
+    const oSh = sh * stride;
+    for (let t = lo; t < hi; t++) out[o + t] = wv[oS + t]! + wv[oP + t]! + wv[oP2 + t]! + wv[oN + t]! + wv[oN2 + t]! + sv[oSh + t]!;
+    const dc = docCap[i]!;
+    const run = docRun[i]!;
+    // Most tokens (lower-case words) have no document evidence; skip the lookup when that means no features.
+    if (dc !== 0 || run !== 0 || !this.noDocFeatures) {
+      const dv = docs.find(dc, run, 0, 0);
+      if (docs.fresh) docs.count[dv] = this.sum(0, docFeatures(dc, run, buf, 0), docs.vec, dv * stride);
+      const kd = docs.count[dv]!;
+      if (kd > 0) {
+        const vv = docs.vec;
+        const oD = dv * stride;
+        for (let t = lo; t < hi; t++) out[o + t]! += vv[oD + t]!;
+        k += kd;
+      }
+    }
+    // Word pairs: looked up directly, added to the token's scores in place.
+    k += this.sum(0, contextFeatures(d, i, a, b, buf, 0), out, o, lo, hi);
+    if (p.useGaz) {
+      const gm = i - 1 >= a ? gaz[i - 1]! : NO_GAZ;
+      const g = gaz[i]!;
+      const gp = i + 1 < b ? gaz[i + 1]! : NO_GAZ;
+      // gazFeatures caps its list by the count of features before it, so that count is part of the key.
+      const gv = this.gaz.find(gm, g, gp, k);
+      if (this.gaz.fresh) this.sum(k, gazFeatures(gm, g, gp, buf, k), this.gaz.vec, gv * stride);
+      const zv = this.gaz.vec;
+      const oG = gv * stride;
+      for (let t = lo; t < hi; t++) out[o + t]! += zv[oG + t]!;
+    }
+  }
+}
