@@ -201,6 +201,8 @@ export class StaticScorer {
   /** Per word, ROLES * stride floats (see the class comment); entry 0 holds what lies beyond a sentence's edges. */
   private wordVec: Float32Array;
   private readonly wordCount: Uint8Array;
+  /** Per word, bit x: model x's vectors are summed (each model's are summed only once a token it scores reads the word). */
+  private readonly wordModels: Uint8Array;
   /** Lookups of each word since it was cached (halved at each eviction). */
   private readonly wordHits: Uint32Array;
   /** Word entries available, entry 0 included. */
@@ -236,6 +238,7 @@ export class StaticScorer {
     this.wordText = new Array<string>(w);
     this.wordVec = new Float32Array(Math.min(w, INITIAL_ENTRIES) * ROLES * stride);
     this.wordCount = new Uint8Array(w * ROLES);
+    this.wordModels = new Uint8Array(w);
     this.wordHits = new Uint32Array(w);
     this.shapes = new VectorCache(this.limits.shapes, stride);
     this.docs = new VectorCache(this.limits.small, stride);
@@ -243,10 +246,12 @@ export class StaticScorer {
     this.noDocFeatures = docFeatures(0, 0, this.buf, 0) === 0;
     const none = null as unknown as Doc;
     const buf = this.buf;
-    this.wordCount[PREV] = this.sumRole(0, prevWordFeatures(none, -1, buf, 0), 0, PREV);
-    this.wordCount[PREV2] = this.sumRole(0, prevWord2Features(none, -1, buf, 0), 0, PREV2);
-    this.wordCount[NEXT] = this.sumRole(0, nextWordFeatures(none, -1, buf, 0), 0, NEXT);
-    this.wordCount[NEXT2] = this.sumRole(0, nextWord2Features(none, -1, buf, 0), 0, NEXT2);
+    const all = (1 << p.tags.length) - 1;
+    this.wordCount[PREV] = this.sumRole(0, prevWordFeatures(none, -1, buf, 0), 0, PREV, all);
+    this.wordCount[PREV2] = this.sumRole(0, prevWord2Features(none, -1, buf, 0), 0, PREV2, all);
+    this.wordCount[NEXT] = this.sumRole(0, nextWordFeatures(none, -1, buf, 0), 0, NEXT, all);
+    this.wordCount[NEXT2] = this.sumRole(0, nextWord2Features(none, -1, buf, 0), 0, NEXT2, all);
+    this.wordModels[0] = all;
   }
 
   /** Empties the caches (they refill on use). */
@@ -276,6 +281,7 @@ export class StaticScorer {
       if (e !== next) {
         vec.copyWithin(next * ROLES * stride, e * ROLES * stride, (e + 1) * ROLES * stride);
         this.wordCount.copyWithin(next * ROLES, e * ROLES, (e + 1) * ROLES);
+        this.wordModels[next] = this.wordModels[e]!;
         this.wordHash[next] = this.wordHash[e]!;
         this.wordText[next] = this.wordText[e]!;
       }
@@ -320,8 +326,8 @@ export class StaticScorer {
     return to - from;
   }
 
-  /** Adds the weights of the hashes buf[from, to) to role `role` of word entry e (see the class comment); returns how many hashes there were. */
-  private sumRole(from: number, to: number, e: number, role: number): number {
+  /** Adds the weights of the hashes buf[from, to) to role `role` of word entry e for the models in `models` (bit x: model x; see the class comment); returns how many hashes there were. */
+  private sumRole(from: number, to: number, e: number, role: number, models: number): number {
     const { q, scale, offsets, tags } = this.p;
     const stride = this.stride;
     const nm = tags.length;
@@ -333,6 +339,7 @@ export class StaticScorer {
       const r = rows[j]!;
       if (r < 0) continue;
       for (let x = 0; x < nm; x++) {
+        if ((models & (1 << x)) === 0) continue;
         const sc = scale[r * nm + x]!;
         if (sc === 0) continue;
         const T = tags[x]!;
@@ -344,8 +351,13 @@ export class StaticScorer {
     return to - from;
   }
 
-  /** The cache entry of token i's word, computing its vectors on first sight. */
-  private word(d: Doc, i: number): number {
+  /**
+   * The cache entry of token i's word with the vectors of the models in `need` summed (bit x: model
+   * x), computing what is missing. A word no scored token reads (`need` 0) is not looked up: entry
+   * 0 stands in and is never read for it.
+   */
+  private word(d: Doc, i: number, need: number): number {
+    if (need === 0) return 0;
     const h = d.hW[i]!;
     const s = d.toks.starts[i]!;
     const len = d.toks.ends[i]! - s;
@@ -358,6 +370,8 @@ export class StaticScorer {
         const w = this.wordText[e]!;
         if (w.length === len && text.startsWith(w, s)) {
           this.wordHits[e]!++;
+          const missing = need & ~this.wordModels[e]!;
+          if (missing !== 0) this.sumWord(d, i, e, missing);
           return e;
         }
       }
@@ -368,18 +382,25 @@ export class StaticScorer {
     this.wordHash[e] = h;
     this.wordText[e] = text.slice(s, s + len);
     this.wordHits[e] = 0;
+    this.wordModels[e] = 0;
     const stride = this.stride;
+    if ((e + 1) * ROLES * stride > this.wordVec.length) this.wordVec = grown(this.wordVec, Math.min(this.wordCapacity, 2 * e) * ROLES * stride);
+    this.wordVec.fill(0, e * ROLES * stride, (e + 1) * ROLES * stride);
+    this.sumWord(d, i, e, need);
+    return e;
+  }
+
+  /** Sums the five role vectors of token i's word into entry e for the models in `models`. */
+  private sumWord(d: Doc, i: number, e: number, models: number): void {
     const base = e * ROLES;
     const buf = this.buf;
-    if ((e + 1) * ROLES * stride > this.wordVec.length) this.wordVec = grown(this.wordVec, Math.min(this.wordCapacity, 2 * e) * ROLES * stride);
-    this.wordVec.fill(0, base * stride, (base + ROLES) * stride);
     const wc = this.wordCount;
-    wc[base + SELF] = this.sumRole(0, wordFeatures(d, i, buf, 0), e, SELF);
-    wc[base + PREV] = this.sumRole(0, prevWordFeatures(d, i, buf, 0), e, PREV);
-    wc[base + PREV2] = this.sumRole(0, prevWord2Features(d, i, buf, 0), e, PREV2);
-    wc[base + NEXT] = this.sumRole(0, nextWordFeatures(d, i, buf, 0), e, NEXT);
-    wc[base + NEXT2] = this.sumRole(0, nextWord2Features(d, i, buf, 0), e, NEXT2);
-    return e;
+    wc[base + SELF] = this.sumRole(0, wordFeatures(d, i, buf, 0), e, SELF, models);
+    wc[base + PREV] = this.sumRole(0, prevWordFeatures(d, i, buf, 0), e, PREV, models);
+    wc[base + PREV2] = this.sumRole(0, prevWord2Features(d, i, buf, 0), e, PREV2, models);
+    wc[base + NEXT] = this.sumRole(0, nextWordFeatures(d, i, buf, 0), e, NEXT, models);
+    wc[base + NEXT2] = this.sumRole(0, nextWord2Features(d, i, buf, 0), e, NEXT2, models);
+    this.wordModels[e] = this.wordModels[e]! | models;
   }
 
   /**
@@ -403,27 +424,34 @@ export class StaticScorer {
       if (!mask) for (let i = 0; i < d.n; i++) bits[i] = bits[i]! | bit;
       else for (let i = 0; i < d.n; i++) if (mask[i] === 1) bits[i] = bits[i]! | bit;
     }
+    // Per token, the models that score a token within two of it in the sentence: they read its word.
+    const near = new Uint8Array(d.n);
     for (let si = 0; si < d.sents.length; si++) {
       const [a, b] = d.sents[si]!;
       let any = 0;
-      for (let i = a; i < b; i++) any |= bits[i]!;
+      for (let i = a; i < b; i++) {
+        const on = bits[i]!;
+        any |= on;
+        if (on === 0) continue;
+        for (let j = Math.max(a, i - 2); j <= i + 2 && j < b; j++) near[j] = near[j]! | on;
+      }
       if (any === 0) continue;
       // A window of five words' entries (0 = beyond the sentence) slides along the sentence.
       this.makeRoom(3);
       let em2 = 0;
       let em1 = 0;
-      let e0 = this.word(d, a);
-      let ep1 = a + 1 < b ? this.word(d, a + 1) : 0;
-      let ep2 = a + 2 < b ? this.word(d, a + 2) : 0;
+      let e0 = this.word(d, a, near[a]!);
+      let ep1 = a + 1 < b ? this.word(d, a + 1, near[a + 1]!) : 0;
+      let ep2 = a + 2 < b ? this.word(d, a + 2, near[a + 2]!) : 0;
       for (let i = a; i < b; i++) {
         // Room for the window's five words, should they need looking up again, and the next one.
         if (this.makeRoom(6)) {
           // Entries moved or went: look the window's words up again.
-          em2 = i - 2 >= a ? this.word(d, i - 2) : 0;
-          em1 = i - 1 >= a ? this.word(d, i - 1) : 0;
-          e0 = this.word(d, i);
-          ep1 = i + 1 < b ? this.word(d, i + 1) : 0;
-          ep2 = i + 2 < b ? this.word(d, i + 2) : 0;
+          em2 = i - 2 >= a ? this.word(d, i - 2, near[i - 2]!) : 0;
+          em1 = i - 1 >= a ? this.word(d, i - 1, near[i - 1]!) : 0;
+          e0 = this.word(d, i, near[i]!);
+          ep1 = i + 1 < b ? this.word(d, i + 1, near[i + 1]!) : 0;
+          ep2 = i + 2 < b ? this.word(d, i + 2, near[i + 2]!) : 0;
         }
         const on = bits[i]!;
         if (on !== 0) this.score(d, i, a, b, out, on, em2, em1, e0, ep1, ep2);
@@ -431,7 +459,7 @@ export class StaticScorer {
         em1 = e0;
         e0 = ep1;
         ep1 = ep2;
-        ep2 = i + 3 < b ? this.word(d, i + 3) : 0;
+        ep2 = i + 3 < b ? this.word(d, i + 3, near[i + 3]!) : 0;
       }
     }
     return out;
