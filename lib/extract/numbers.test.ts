@@ -40,3 +40,15 @@ describe('object property names in number and date text', () => {
     }
   });
 });
+
+describe('parseNumber', () => {
+  it('reads bare numerals as the word-by-word reading does', () => {
+    expect(parseNumber('3')).toBe(3);
+    expect(parseNumber('2.5')).toBe(2.5);
+    expect(parseNumber('007')).toBe(7);
+    expect(parseNumber('0.1234567891234')).toBe(0.123456789);
+    expect(parseNumber('9'.repeat(400))).toBeNull();
+    expect(parseNumber('1,200')).toBe(1200);
+    expect(parseNumber(' 3 ')).toBe(3);
+  });
+});

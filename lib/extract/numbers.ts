@@ -59,8 +59,15 @@ export function splitWords(s: string): string[] {
   return out;
 }
 
+const PLAIN_NUMERAL = /^\d+(?:\.\d+)?$/;
+
 /** Parses a numeral or number-word phrase; returns null when no number is there. */
 export function parseNumber(phrase: string): number | null {
+  // Most figures are a bare numeral ("3", "1996", "2.5"); the loop below would read it the same.
+  if (PLAIN_NUMERAL.test(phrase)) {
+    const v = Number(phrase);
+    return Number.isFinite(v) ? Math.round(v * 1e9) / 1e9 : null;
+  }
   const words = splitWords(phrase.replace(/,(?=\d{3}\b)/g, ''));
   let total = 0;
   let current = 0;
