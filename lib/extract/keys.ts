@@ -44,8 +44,11 @@ export function assignKeys(entities: Keyable[], text: string): void {
   const personWords: number[] = [];
   // Names repeat within a page: split each distinct text once.
   const split = new Map<string, string[]>();
+  /** Whether the entity is the first with its text (a repeated text adds nothing to byAcronym). */
+  const firstOfText: boolean[] = [];
   const wordsOf = entities.map((e) => {
     let ws = split.get(e.text);
+    firstOfText.push(!ws);
     if (!ws) split.set(e.text, (ws = words(e.text)));
     return ws;
   });
@@ -53,8 +56,10 @@ export function assignKeys(entities: Keyable[], text: string): void {
     const e = entities[i]!;
     const ws = wordsOf[i]!;
     if (ws.length < 2) continue;
-    const acr = acronymOf(e.text);
-    if (!byAcronym.has(acr)) byAcronym.set(acr, e.text);
+    if (firstOfText[i]) {
+      const acr = acronymOf(e.text);
+      if (!byAcronym.has(acr)) byAcronym.set(acr, e.text);
+    }
     if (e.type === 'PER') {
       for (const w of ws) if (!personByWord.has(w)) personByWord.set(w, e.text);
       if (persons.length < 200) {
@@ -66,11 +71,20 @@ export function assignKeys(entities: Keyable[], text: string): void {
       if (!nameByFirstWord.has(k)) nameByFirstWord.set(k, e.text);
     }
   }
+  // A key depends only on the entity's text and type once the maps above are built.
+  const keyOf = new Map<string, string>();
   for (let i = 0; i < entities.length; i++) {
     const e = entities[i]!;
+    const memo = `${e.type}\u0000${e.text}`;
+    const done = keyOf.get(memo);
+    if (done !== undefined) {
+      e.key = done;
+      continue;
+    }
     const known = canonical.get(e.text);
     if (known !== undefined) {
       e.key = known;
+      keyOf.set(memo, known);
       continue;
     }
     const ws = wordsOf[i]!;
@@ -86,5 +100,6 @@ export function assignKeys(entities: Keyable[], text: string): void {
       if (match) key = match;
     }
     e.key = key;
+    keyOf.set(memo, key);
   }
 }

@@ -396,6 +396,8 @@ export function viterbi(em: Float64Array, a: number, b: number, T: number, tr: F
   }
 }
 
+const HIST_BUF = new Uint32Array(2);
+
 /**
  * Emission scores of tokens [a, b): static scores plus the history features of each token, from
  * the model's table or (run time, `tagger`) the runtime's weights.
@@ -406,11 +408,13 @@ export function emissions(m: LinearModel, d: Doc, src: StaticRows | ScoreRows, a
   const preStride = 'v' in src ? src.stride : 0;
   const preOffset = 'v' in src ? src.offset : 0;
   const w = m.w;
-  const buf = new Uint32Array(2);
+  const buf = HIST_BUF;
   for (let i = a; i < b; i++) {
     const o = (i - a) * T;
-    if (pre) for (let t = 0; t < T; t++) em[o + t] = pre[i * preStride + preOffset + t]!;
-    else {
+    if (pre) {
+      const at = i * preStride + preOffset;
+      for (let t = 0; t < T; t++) em[o + t] = pre[at + t]!;
+    } else {
       for (let t = 0; t < T; t++) em[o + t] = 0;
       const sr = src as StaticRows;
       const base = i * MAX_STATIC;
@@ -427,7 +431,8 @@ export function emissions(m: LinearModel, d: Doc, src: StaticRows | ScoreRows, a
     if (!history || !isCapitalised(d, i)) continue;
     const hist = historyLabel(history, d, i, m.types);
     if (tagger) {
-      tagger.addHistory(em, o, d, i, hist);
+      // A word without a history has no history features.
+      if (hist >= 0) tagger.addHistory(em, o, d, i, hist);
       continue;
     }
     const k = historyFeatures(d, i, hist, buf);

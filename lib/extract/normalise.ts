@@ -50,16 +50,17 @@ const CURRENCY_WORDS: Array<[RegExp, string]> = [
   [/\$|\bdollars?\b|\bUSD\b|\bcents?\b/i, 'USD'],
 ];
 
-const MONTHS: Record<string, number> = {
+// Maps, not plain objects: the words come from page text, and `w in {}` is true for 'constructor'.
+const MONTHS = new Map<string, number>(Object.entries({
   january: 1, jan: 1, february: 2, feb: 2, march: 3, mar: 3, april: 4, apr: 4, may: 5, june: 6, jun: 6, july: 7, jul: 7,
   august: 8, aug: 8, september: 9, sep: 9, sept: 9, october: 10, oct: 10, november: 11, nov: 11, december: 12, dec: 12,
-};
-const WEEKDAYS: Record<string, number> = { monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6, sunday: 7 };
-const DURATION_UNITS: Record<string, string> = {
+}));
+const WEEKDAYS = new Map<string, number>(Object.entries({ monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6, sunday: 7 }));
+const DURATION_UNITS = new Map<string, string>(Object.entries({
   year: 'year', years: 'year', yr: 'year', yrs: 'year', month: 'month', months: 'month', week: 'week', weeks: 'week', day: 'day', days: 'day',
   decade: 'decade', decades: 'decade', century: 'century', centuries: 'century', hour: 'hour', hours: 'hour', minute: 'minute', minutes: 'minute',
   quarter: 'quarter', quarters: 'quarter', season: 'season', seasons: 'season',
-};
+}));
 const QUANTITY_UNITS = /\b(kilometres?|kilometers?|km|miles?|metres?|meters?|feet|foot|ft|inches|inch|tonnes?|tons?|kilograms?|kg|grams?|pounds?|lbs?|ounces?|oz|litres?|liters?|gallons?|barrels?|acres?|hectares?|square \w+|cubic \w+|degrees?|megawatts?|gigawatts?|kilowatts?|mw|gw|kwh|mph|km\/h|bushels?|carats?|troy ounces?)\b/i;
 
 const pad = (n: number): string => String(n).padStart(2, '0');
@@ -76,11 +77,11 @@ function normaliseDate(text: string): FigureValue {
     return { value: `${y ? y[1] : 'XXXX'}-Q${parseOrdinal(q[1]!) ?? 0}` };
   }
   // Durations: "15 consecutive years", "three days", "the past six months".
-  const unitIdx = words.findIndex((w) => w in DURATION_UNITS);
+  const unitIdx = words.findIndex((w) => DURATION_UNITS.has(w));
   const n = parseNumber(t.replace(/^(?:the|a|an)\s+(?:past|last|next|previous|coming|first)\s+/i, ''));
   if (unitIdx >= 0 && n !== null && !/\b(ago|earlier|later|old|before|after|since|from now|of \d{4})\b/.test(lower) && !/^\s*(?:\d{4}|the \d{4})/.test(t)) {
     const q = qualifierOf(t).qualifier;
-    return { value: n, unit: DURATION_UNITS[words[unitIdx]!]!, kind: 'duration', ...(q ? { qualifier: q } : {}) };
+    return { value: n, unit: DURATION_UNITS.get(words[unitIdx]!)!, kind: 'duration', ...(q ? { qualifier: q } : {}) };
   }
   const decade = /\b(\d{3})0s\b/.exec(t) ?? /'(\d)0s\b/.exec(t);
   if (decade) return { value: decade[1]!.length === 3 ? `${decade[1]}X` : `19${decade[1]}X` };
@@ -89,8 +90,8 @@ function normaliseDate(text: string): FigureValue {
   let day = 0;
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
-    if (w in MONTHS && (w !== 'may' || i === 0 || /^[A-Z]/.test(t.split(/\s+/)[i] ?? 'M') || t.includes('May'))) {
-      month = MONTHS[w]!;
+    if (MONTHS.has(w) && (w !== 'may' || i === 0 || /^[A-Z]/.test(t.split(/\s+/)[i] ?? 'M') || t.includes('May'))) {
+      month = MONTHS.get(w)!;
       const next = words[i + 1];
       const prev = words[i - 1];
       if (next && /^\d{1,2}(st|nd|rd|th)?$/.test(next)) day = parseInt(next, 10);
@@ -103,10 +104,10 @@ function normaliseDate(text: string): FigureValue {
     return { value: day ? `--${pad(month)}-${pad(day)}` : `--${pad(month)}` };
   }
   if (year) return { value: year[1]! };
-  const wd = words.find((w) => w in WEEKDAYS);
+  const wd = words.find((w) => WEEKDAYS.has(w));
   if (wd) {
     const qual = /\b(last|next|this|previous|coming)\b/.exec(lower);
-    return { value: `XXXX-WXX-${WEEKDAYS[wd]}`, ...(qual ? { qualifier: qual[1]! } : {}) };
+    return { value: `XXXX-WXX-${WEEKDAYS.get(wd)}`, ...(qual ? { qualifier: qual[1]! } : {}) };
   }
   if (/\b(today|tonight)\b/.test(lower)) return { value: 'PRESENT_REF', kind: 'relative' };
   if (/\byesterday\b/.test(lower)) return { value: 'PRESENT_REF-P1D', kind: 'relative' };

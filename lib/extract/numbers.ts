@@ -2,31 +2,37 @@
 
 import { isRegexSpace } from './chars.ts';
 
-const UNITS: Record<string, number> = {
+// Maps, not plain objects: the words come from page text, and `w in {}` is true for 'constructor',
+// 'toString' or '__proto__'.
+function words(entries: Record<string, number>): ReadonlyMap<string, number> {
+  return new Map(Object.entries(entries));
+}
+
+const UNITS = words({
   zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
   eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
   twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
   a: 1, an: 1, dozen: 12, dozens: 12, score: 20, both: 2, single: 1, couple: 2, pair: 2,
-};
+});
 
-export const MULTIPLIERS: Record<string, number> = {
+const MULTIPLIERS = words({
   hundred: 100, hundreds: 100, thousand: 1e3, thousands: 1e3, k: 1e3, million: 1e6, millions: 1e6, m: 1e6, mn: 1e6, mln: 1e6,
   billion: 1e9, billions: 1e9, bn: 1e9, b: 1e9, bln: 1e9, trillion: 1e12, trillions: 1e12, tn: 1e12, trn: 1e12, lakh: 1e5, crore: 1e7,
-};
+});
 
-const FRACTIONS: Record<string, number> = {
+const FRACTIONS = words({
   half: 2, halves: 2, third: 3, thirds: 3, quarter: 4, quarters: 4, fourth: 4, fourths: 4, fifth: 5, fifths: 5, sixth: 6, sixths: 6,
   seventh: 7, sevenths: 7, eighth: 8, eighths: 8, ninth: 9, ninths: 9, tenth: 10, tenths: 10,
-};
+});
 
-export const ORDINALS: Record<string, number> = {
+const ORDINALS = words({
   first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
   eleventh: 11, twelfth: 12, thirteenth: 13, fourteenth: 14, fifteenth: 15, sixteenth: 16, seventeenth: 17, eighteenth: 18,
   nineteenth: 19, twentieth: 20, thirtieth: 30, fortieth: 40, fiftieth: 50, sixtieth: 60, seventieth: 70, eightieth: 80,
   ninetieth: 90, hundredth: 100, thousandth: 1000, millionth: 1e6, last: -1,
-};
+});
 
-const ORDINAL_UNITS: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9 };
+const ORDINAL_UNITS = words({ first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9 });
 
 /**
  * Lower-cased words split at spaces, hyphens and dashes, and between a digit and a letter ("3m"):
@@ -53,8 +59,15 @@ export function splitWords(s: string): string[] {
   return out;
 }
 
+const PLAIN_NUMERAL = /^\d+(?:\.\d+)?$/;
+
 /** Parses a numeral or number-word phrase; returns null when no number is there. */
 export function parseNumber(phrase: string): number | null {
+  // Most figures are a bare numeral ("3", "1996", "2.5"); the loop below would read it the same.
+  if (PLAIN_NUMERAL.test(phrase)) {
+    const v = Number(phrase);
+    return Number.isFinite(v) ? Math.round(v * 1e9) / 1e9 : null;
+  }
   const words = splitWords(phrase.replace(/,(?=\d{3}\b)/g, ''));
   let total = 0;
   let current = 0;
@@ -75,10 +88,10 @@ export function parseNumber(phrase: string): number | null {
       continue;
     }
     if (w === 'and' && seen) continue;
-    if (w in FRACTIONS && (seen || w === 'half')) {
+    const den = FRACTIONS.get(w);
+    if (den !== undefined && (seen || w === 'half')) {
       // "two-thirds", "a third", "half"
       const base = seen ? current : 1;
-      const den = FRACTIONS[w]!;
       if (w === 'half' && !seen) {
         current = 0.5;
         seen = true;
@@ -89,16 +102,16 @@ export function parseNumber(phrase: string): number | null {
       seen = true;
       continue;
     }
-    if (w in UNITS) {
-      const v = UNITS[w]!;
+    const v = UNITS.get(w);
+    if (v !== undefined) {
       if (w === 'dozen' || w === 'dozens') current = (current || 1) * 12;
       else if ((w === 'a' || w === 'an') && seen) break;
       else current += v;
       seen = true;
       continue;
     }
-    if (w in MULTIPLIERS && seen) {
-      const mult = MULTIPLIERS[w]!;
+    const mult = MULTIPLIERS.get(w);
+    if (mult !== undefined && seen) {
       if (mult === 100) current *= 100;
       else {
         total += current * mult;
@@ -119,12 +132,13 @@ export function parseOrdinal(phrase: string): number | null {
   const words = splitWords(phrase);
   let tens = 0;
   for (const w of words) {
-    if (w in ORDINALS) {
-      const v = ORDINALS[w]!;
+    const v = ORDINALS.get(w);
+    if (v !== undefined) {
       if (v < 0) return null;
-      return tens && w in ORDINAL_UNITS ? tens + v : v;
+      return tens && ORDINAL_UNITS.has(w) ? tens + v : v;
     }
-    if (w in UNITS && UNITS[w]! >= 20) tens = UNITS[w]!;
+    const u = UNITS.get(w);
+    if (u !== undefined && u >= 20) tens = u;
   }
   return null;
 }

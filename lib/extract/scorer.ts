@@ -61,6 +61,20 @@ function keepThreshold(hits: Uint32Array, from: number, used: number, keep: numb
   return threshold;
 }
 
+/**
+ * The feature count before the gazetteer group as far as gazFeatures' list depends on it: its
+ * cap (MAX_STATIC - 6) cuts the list of g's bits only when k + popcount(g) > MAX_STATIC - 6, so
+ * every smaller count gives the same list and shares one cache entry (0).
+ */
+function gazKeyCount(g: number, k: number): number {
+  if (g === 0) return 0;
+  let bits = g - ((g >>> 1) & 0x5555);
+  bits = (bits & 0x3333) + ((bits >>> 2) & 0x3333);
+  bits = (bits + (bits >>> 4)) & 0x0f0f;
+  bits = (bits + (bits >>> 8)) & 0x1f;
+  return k + bits <= MAX_STATIC - 6 ? 0 : k;
+}
+
 /** Entries a cache's vectors have room for at first (they grow as needed, up to the limit). */
 const INITIAL_ENTRIES = 256;
 
@@ -171,6 +185,10 @@ class VectorCache {
 /**
  * Static scores for both taggers of a packed model, with the caches that make them cheap. One per
  * loaded model (the caches hold that model's weights), reused across documents.
+ *
+ * A word's entry holds, per model, its five role vectors side by side (model x's block starts at
+ * ROLES * offsets[x] within the entry, role r at r * tags[x] in the block), so a token that only
+ * one tagger decodes reads only that tagger's floats, five short runs.
  */
 export class StaticScorer {
   private readonly stride: number;
@@ -180,9 +198,11 @@ export class StaticScorer {
   private readonly wordMask: number;
   private readonly wordHash: Uint32Array;
   private readonly wordText: string[];
-  /** Per word, ROLES vectors of `stride` floats; entry 0 holds what lies beyond a sentence's edges. */
+  /** Per word, ROLES * stride floats (see the class comment); entry 0 holds what lies beyond a sentence's edges. */
   private wordVec: Float32Array;
   private readonly wordCount: Uint8Array;
+  /** Per word, bit x: model x's vectors are summed (each model's are summed only once a token it scores reads the word). */
+  private readonly wordModels: Uint8Array;
   /** Lookups of each word since it was cached (halved at each eviction). */
   private readonly wordHits: Uint32Array;
   /** Word entries available, entry 0 included. */
@@ -193,8 +213,12 @@ export class StaticScorer {
   private readonly gaz: VectorCache;
   private readonly buf = new Uint32Array(MAX_STATIC);
   private readonly rows = new Int32Array(MAX_STATIC);
+  /** The rows of the token's word-pair features that the model has. */
+  private readonly pairRows = new Int32Array(MAX_STATIC);
   /** Whether docFeatures lists nothing for a token without document evidence. */
   private readonly noDocFeatures: boolean;
+  /** The scores of the last document (see scores()). */
+  private out = new Float32Array(0);
 
   constructor(
     private readonly p: PackedWeights,
@@ -214,17 +238,20 @@ export class StaticScorer {
     this.wordText = new Array<string>(w);
     this.wordVec = new Float32Array(Math.min(w, INITIAL_ENTRIES) * ROLES * stride);
     this.wordCount = new Uint8Array(w * ROLES);
+    this.wordModels = new Uint8Array(w);
     this.wordHits = new Uint32Array(w);
     this.shapes = new VectorCache(this.limits.shapes, stride);
     this.docs = new VectorCache(this.limits.small, stride);
     this.gaz = new VectorCache(this.limits.small, stride);
     this.noDocFeatures = docFeatures(0, 0, this.buf, 0) === 0;
     const none = null as unknown as Doc;
-    const vec = this.wordVec;
-    this.wordCount[PREV] = this.sum(0, prevWordFeatures(none, -1, this.buf, 0), vec, PREV * stride);
-    this.wordCount[PREV2] = this.sum(0, prevWord2Features(none, -1, this.buf, 0), vec, PREV2 * stride);
-    this.wordCount[NEXT] = this.sum(0, nextWordFeatures(none, -1, this.buf, 0), vec, NEXT * stride);
-    this.wordCount[NEXT2] = this.sum(0, nextWord2Features(none, -1, this.buf, 0), vec, NEXT2 * stride);
+    const buf = this.buf;
+    const all = (1 << p.tags.length) - 1;
+    this.wordCount[PREV] = this.sumRole(0, prevWordFeatures(none, -1, buf, 0), 0, PREV, all);
+    this.wordCount[PREV2] = this.sumRole(0, prevWord2Features(none, -1, buf, 0), 0, PREV2, all);
+    this.wordCount[NEXT] = this.sumRole(0, nextWordFeatures(none, -1, buf, 0), 0, NEXT, all);
+    this.wordCount[NEXT2] = this.sumRole(0, nextWord2Features(none, -1, buf, 0), 0, NEXT2, all);
+    this.wordModels[0] = all;
   }
 
   /** Empties the caches (they refill on use). */
@@ -254,6 +281,7 @@ export class StaticScorer {
       if (e !== next) {
         vec.copyWithin(next * ROLES * stride, e * ROLES * stride, (e + 1) * ROLES * stride);
         this.wordCount.copyWithin(next * ROLES, e * ROLES, (e + 1) * ROLES);
+        this.wordModels[next] = this.wordModels[e]!;
         this.wordHash[next] = this.wordHash[e]!;
         this.wordText[next] = this.wordText[e]!;
       }
@@ -268,18 +296,22 @@ export class StaticScorer {
     return true;
   }
 
-  /**
-   * Adds the weights of the hashes buf[from, to) to vec at off, tags [lo, hi) of the stride (all
-   * by default); returns how many hashes there were.
-   */
-  private sum(from: number, to: number, vec: Float32Array, off: number, lo = 0, hi = this.stride): number {
-    const { table, q, scale, offsets, tags } = this.p;
-    const stride = this.stride;
-    const nm = tags.length;
+  /** Looks up the rows of the hashes buf[from, to) into this.rows. */
+  private probe(from: number, to: number): void {
+    const table = this.p.table;
     const buf = this.buf;
     const rows = this.rows;
     // All probes first: independent cache misses overlap.
     for (let j = from; j < to; j++) rows[j] = table.get(buf[j]!);
+  }
+
+  /** Adds the weights of the hashes buf[from, to) to the stride-wide vector vec at off; returns how many hashes there were. */
+  private sum(from: number, to: number, vec: Float32Array, off: number): number {
+    const { q, scale, offsets, tags } = this.p;
+    const stride = this.stride;
+    const nm = tags.length;
+    const rows = this.rows;
+    this.probe(from, to);
     for (let j = from; j < to; j++) {
       const r = rows[j]!;
       if (r < 0) continue;
@@ -287,16 +319,45 @@ export class StaticScorer {
       for (let x = 0; x < nm; x++) {
         const sc = scale[r * nm + x]!;
         if (sc === 0) continue;
-        const a = Math.max(lo, offsets[x]!);
-        const b = Math.min(hi, offsets[x]! + tags[x]!);
-        for (let t = a; t < b; t++) vec[off + t]! += q[base + t]! * sc;
+        const end = offsets[x]! + tags[x]!;
+        for (let t = offsets[x]!; t < end; t++) vec[off + t]! += q[base + t]! * sc;
       }
     }
     return to - from;
   }
 
-  /** The cache entry of token i's word, computing its vectors on first sight. */
-  private word(d: Doc, i: number): number {
+  /** Adds the weights of the hashes buf[from, to) to role `role` of word entry e for the models in `models` (bit x: model x; see the class comment); returns how many hashes there were. */
+  private sumRole(from: number, to: number, e: number, role: number, models: number): number {
+    const { q, scale, offsets, tags } = this.p;
+    const stride = this.stride;
+    const nm = tags.length;
+    const rows = this.rows;
+    const vec = this.wordVec;
+    const entry = e * ROLES * stride;
+    this.probe(from, to);
+    for (let j = from; j < to; j++) {
+      const r = rows[j]!;
+      if (r < 0) continue;
+      for (let x = 0; x < nm; x++) {
+        if ((models & (1 << x)) === 0) continue;
+        const sc = scale[r * nm + x]!;
+        if (sc === 0) continue;
+        const T = tags[x]!;
+        const src = r * stride + offsets[x]!;
+        const dst = entry + ROLES * offsets[x]! + role * T;
+        for (let t = 0; t < T; t++) vec[dst + t]! += q[src + t]! * sc;
+      }
+    }
+    return to - from;
+  }
+
+  /**
+   * The cache entry of token i's word with the vectors of the models in `need` summed (bit x: model
+   * x), computing what is missing. A word no scored token reads (`need` 0) is not looked up: entry
+   * 0 stands in and is never read for it.
+   */
+  private word(d: Doc, i: number, need: number): number {
+    if (need === 0) return 0;
     const h = d.hW[i]!;
     const s = d.toks.starts[i]!;
     const len = d.toks.ends[i]! - s;
@@ -309,6 +370,8 @@ export class StaticScorer {
         const w = this.wordText[e]!;
         if (w.length === len && text.startsWith(w, s)) {
           this.wordHits[e]!++;
+          const missing = need & ~this.wordModels[e]!;
+          if (missing !== 0) this.sumWord(d, i, e, missing);
           return e;
         }
       }
@@ -319,143 +382,177 @@ export class StaticScorer {
     this.wordHash[e] = h;
     this.wordText[e] = text.slice(s, s + len);
     this.wordHits[e] = 0;
+    this.wordModels[e] = 0;
     const stride = this.stride;
+    if ((e + 1) * ROLES * stride > this.wordVec.length) this.wordVec = grown(this.wordVec, Math.min(this.wordCapacity, 2 * e) * ROLES * stride);
+    this.wordVec.fill(0, e * ROLES * stride, (e + 1) * ROLES * stride);
+    this.sumWord(d, i, e, need);
+    return e;
+  }
+
+  /** Sums the five role vectors of token i's word into entry e for the models in `models`. */
+  private sumWord(d: Doc, i: number, e: number, models: number): void {
     const base = e * ROLES;
     const buf = this.buf;
-    if ((e + 1) * ROLES * stride > this.wordVec.length) this.wordVec = grown(this.wordVec, Math.min(this.wordCapacity, 2 * e) * ROLES * stride);
-    const vec = this.wordVec;
-    vec.fill(0, base * stride, (base + ROLES) * stride);
-    this.wordCount[base + SELF] = this.sum(0, wordFeatures(d, i, buf, 0), vec, (base + SELF) * stride);
-    this.wordCount[base + PREV] = this.sum(0, prevWordFeatures(d, i, buf, 0), vec, (base + PREV) * stride);
-    this.wordCount[base + PREV2] = this.sum(0, prevWord2Features(d, i, buf, 0), vec, (base + PREV2) * stride);
-    this.wordCount[base + NEXT] = this.sum(0, nextWordFeatures(d, i, buf, 0), vec, (base + NEXT) * stride);
-    this.wordCount[base + NEXT2] = this.sum(0, nextWord2Features(d, i, buf, 0), vec, (base + NEXT2) * stride);
-    return e;
+    const wc = this.wordCount;
+    wc[base + SELF] = this.sumRole(0, wordFeatures(d, i, buf, 0), e, SELF, models);
+    wc[base + PREV] = this.sumRole(0, prevWordFeatures(d, i, buf, 0), e, PREV, models);
+    wc[base + PREV2] = this.sumRole(0, prevWord2Features(d, i, buf, 0), e, PREV2, models);
+    wc[base + NEXT] = this.sumRole(0, nextWordFeatures(d, i, buf, 0), e, NEXT, models);
+    wc[base + NEXT2] = this.sumRole(0, nextWord2Features(d, i, buf, 0), e, NEXT2, models);
+    this.wordModels[e] = this.wordModels[e]! | models;
   }
 
   /**
    * Sum of static feature weights per token and tag of every model: model x's score for tag t of
    * token i is at [i * stride + offsets[x] + t]. With `active[x]` (per token, 1 = score), model x's
-   * scores stay zero on the tokens it will not decode.
+   * scores stay zero on the tokens it will not decode. The array is the scorer's own and is
+   * overwritten by the next call.
    */
   scores(d: Doc, active: Array<Uint8Array | null> = []): Float32Array {
     const { stride, p } = this;
     const nm = p.tags.length;
-    const { offsets, tags } = p;
-    const out = new Float32Array(d.n * stride);
-    const isActive = (x: number, i: number): boolean => {
+    const size = d.n * stride;
+    if (this.out.length < size) this.out = new Float32Array(Math.max(size, 2 * this.out.length));
+    const out = this.out.subarray(0, size);
+    out.fill(0);
+    // Bit x: model x scores the token (more models than bits would need a wider type).
+    const bits = new Uint8Array(d.n);
+    for (let x = 0; x < nm; x++) {
       const mask = active[x];
-      return !mask || mask[i] === 1;
-    };
+      const bit = 1 << x;
+      if (!mask) for (let i = 0; i < d.n; i++) bits[i] = bits[i]! | bit;
+      else for (let i = 0; i < d.n; i++) if (mask[i] === 1) bits[i] = bits[i]! | bit;
+    }
+    // Per token, the models that score a token within two of it in the sentence: they read its word.
+    const near = new Uint8Array(d.n);
     for (let si = 0; si < d.sents.length; si++) {
       const [a, b] = d.sents[si]!;
-      let any = false;
-      for (let i = a; i < b && !any; i++) for (let x = 0; x < nm; x++) if (isActive(x, i)) any = true;
-      if (!any) continue;
+      let any = 0;
+      for (let i = a; i < b; i++) {
+        const on = bits[i]!;
+        any |= on;
+        if (on === 0) continue;
+        for (let j = Math.max(a, i - 2); j <= i + 2 && j < b; j++) near[j] = near[j]! | on;
+      }
+      if (any === 0) continue;
       // A window of five words' entries (0 = beyond the sentence) slides along the sentence.
       this.makeRoom(3);
       let em2 = 0;
       let em1 = 0;
-      let e0 = this.word(d, a);
-      let ep1 = a + 1 < b ? this.word(d, a + 1) : 0;
-      let ep2 = a + 2 < b ? this.word(d, a + 2) : 0;
+      let e0 = this.word(d, a, near[a]!);
+      let ep1 = a + 1 < b ? this.word(d, a + 1, near[a + 1]!) : 0;
+      let ep2 = a + 2 < b ? this.word(d, a + 2, near[a + 2]!) : 0;
       for (let i = a; i < b; i++) {
         // Room for the window's five words, should they need looking up again, and the next one.
         if (this.makeRoom(6)) {
           // Entries moved or went: look the window's words up again.
-          em2 = i - 2 >= a ? this.word(d, i - 2) : 0;
-          em1 = i - 1 >= a ? this.word(d, i - 1) : 0;
-          e0 = this.word(d, i);
-          ep1 = i + 1 < b ? this.word(d, i + 1) : 0;
-          ep2 = i + 2 < b ? this.word(d, i + 2) : 0;
+          em2 = i - 2 >= a ? this.word(d, i - 2, near[i - 2]!) : 0;
+          em1 = i - 1 >= a ? this.word(d, i - 1, near[i - 1]!) : 0;
+          e0 = this.word(d, i, near[i]!);
+          ep1 = i + 1 < b ? this.word(d, i + 1, near[i + 1]!) : 0;
+          ep2 = i + 2 < b ? this.word(d, i + 2, near[i + 2]!) : 0;
         }
-        // The tags [lo, hi) to score: those of the models active here (each model's are contiguous).
-        let lo = stride;
-        let hi = 0;
-        for (let x = 0; x < nm; x++) {
-          if (!isActive(x, i)) continue;
-          lo = Math.min(lo, offsets[x]!);
-          hi = Math.max(hi, offsets[x]! + tags[x]!);
-        }
-        if (lo < hi) this.score(d, i, a, b, out, lo, hi, em2, em1, e0, ep1, ep2);
-        for (let x = 0; x < nm; x++) {
-          if (!isActive(x, i) && offsets[x]! >= lo && offsets[x]! < hi) out.fill(0, i * stride + offsets[x]!, i * stride + offsets[x]! + tags[x]!);
-        }
+        const on = bits[i]!;
+        if (on !== 0) this.score(d, i, a, b, out, on, em2, em1, e0, ep1, ep2);
         em2 = em1;
         em1 = e0;
         e0 = ep1;
         ep1 = ep2;
-        ep2 = i + 3 < b ? this.word(d, i + 3) : 0;
+        ep2 = i + 3 < b ? this.word(d, i + 3, near[i + 3]!) : 0;
       }
     }
     return out;
   }
 
-  /** Token i's scores for tags [lo, hi), from the entries of the words around it. */
-  private score(
-    d: Doc,
-    i: number,
-    a: number,
-    b: number,
-    out: Float32Array,
-    lo: number,
-    hi: number,
-    em2: number,
-    em1: number,
-    e0: number,
-    ep1: number,
-    ep2: number,
-  ): void {
-    const { stride, p, buf } = this;
-    const { hS, gaz, docCap, docRun } = d;
-    const roleStride = ROLES * stride;
+  /** Token i's scores for the models whose bit is set in `on`, from the entries of the words around it. */
+  private score(d: Doc, i: number, a: number, b: number, out: Float32Array, on: number, em2: number, em1: number, e0: number, ep1: number, ep2: number): void {
+    const { stride, p, buf, rows } = this;
+    const { q, scale, offsets, tags } = p;
+    const nm = tags.length;
+    const hS = d.hS;
     const shapes = this.shapes;
-    const docs = this.docs;
-    const wc = this.wordCount;
-    let k = wc[e0 * ROLES + SELF]! + wc[em1 * ROLES + PREV]! + wc[em2 * ROLES + PREV2]! + wc[ep1 * ROLES + NEXT]! + wc[ep2 * ROLES + NEXT2]!;
     const s0 = hS[i]!;
     const sm1 = i - 1 >= a ? hS[i - 1]! : BOS;
     const sp1 = i + 1 < b ? hS[i + 1]! : EOS;
     const place = placeBits(d, i);
     const sh = shapes.find(sm1, s0, sp1, place);
     if (shapes.fresh) shapes.count[sh] = this.sum(0, shapeFeatures(sm1, s0, sp1, place, buf, 0), shapes.vec, sh * stride);
-    k += shapes.count[sh]!;
-    const o = i * stride;
-    const wv = this.wordVec;
-    const sv = shapes.vec;
-    const oS = e0 * roleStride + SELF * stride;
-    const oP = em1 * roleStride + PREV * stride;
-    const oP2 = em2 * roleStride + PREV2 * stride;
-    const oN = ep1 * roleStride + NEXT * stride;
-    const oN2 = ep2 * roleStride + NEXT2 * stride;
-    const oSh = sh * stride;
-    for (let t = lo; t < hi; t++) out[o + t] = wv[oS + t]! + wv[oP + t]! + wv[oP2 + t]! + wv[oN + t]! + wv[oN2 + t]! + sv[oSh + t]!;
-    const dc = docCap[i]!;
-    const run = docRun[i]!;
-    // Most tokens (lower-case words) have no document evidence; skip the lookup when that means no features.
+    // Document evidence: most tokens (lower-case words) have none, and then no features.
+    const dc = d.docCap[i]!;
+    const run = d.docRun[i]!;
+    let dv = -1;
+    const docs = this.docs;
     if (dc !== 0 || run !== 0 || !this.noDocFeatures) {
-      const dv = docs.find(dc, run, 0, 0);
+      dv = docs.find(dc, run, 0, 0);
       if (docs.fresh) docs.count[dv] = this.sum(0, docFeatures(dc, run, buf, 0), docs.vec, dv * stride);
-      const kd = docs.count[dv]!;
-      if (kd > 0) {
-        const vv = docs.vec;
-        const oD = dv * stride;
-        for (let t = lo; t < hi; t++) out[o + t]! += vv[oD + t]!;
-        k += kd;
+    }
+    // Word pairs: looked up directly.
+    const kc = contextFeatures(d, i, a, b, buf, 0);
+    this.probe(0, kc);
+    const pairRows = this.pairRows;
+    let hits = 0;
+    for (let j = 0; j < kc; j++) if (rows[j]! >= 0) pairRows[hits++] = rows[j]!;
+    // Gazetteer context; gazFeatures caps its list by the count of features before it, which matters
+    // only where the cap can bite (see gazKeyCount).
+    let gv = -1;
+    const gaz = this.gaz;
+    if (p.useGaz) {
+      const g = d.gaz[i]!;
+      const gm = i - 1 >= a ? d.gaz[i - 1]! : NO_GAZ;
+      const gp = i + 1 < b ? d.gaz[i + 1]! : NO_GAZ;
+      let k = 0;
+      if (g !== 0) {
+        const wc = this.wordCount;
+        k = wc[e0 * ROLES + SELF]! + wc[em1 * ROLES + PREV]! + wc[em2 * ROLES + PREV2]! + wc[ep1 * ROLES + NEXT]! + wc[ep2 * ROLES + NEXT2]!;
+        k += shapes.count[sh]! + (dv >= 0 ? docs.count[dv]! : 0) + kc;
+      }
+      gv = gaz.find(gm, g, gp, gazKeyCount(g, k));
+      if (gaz.fresh) {
+        // The entry's rows are summed after the first kc slots, where the cap would put them.
+        const start = Math.max(k, 0);
+        const end = gazFeatures(gm, g, gp, buf, start);
+        this.sum(start, end, gaz.vec, gv * stride);
       }
     }
-    // Word pairs: looked up directly, added to the token's scores in place.
-    k += this.sum(0, contextFeatures(d, i, a, b, buf, 0), out, o, lo, hi);
-    if (p.useGaz) {
-      const gm = i - 1 >= a ? gaz[i - 1]! : NO_GAZ;
-      const g = gaz[i]!;
-      const gp = i + 1 < b ? gaz[i + 1]! : NO_GAZ;
-      // gazFeatures caps its list by the count of features before it, so that count is part of the key.
-      const gv = this.gaz.find(gm, g, gp, k);
-      if (this.gaz.fresh) this.sum(k, gazFeatures(gm, g, gp, buf, k), this.gaz.vec, gv * stride);
-      const zv = this.gaz.vec;
-      const oG = gv * stride;
-      for (let t = lo; t < hi; t++) out[o + t]! += zv[oG + t]!;
+    const wv = this.wordVec;
+    const sv = shapes.vec;
+    const dvec = docs.vec;
+    const gvec = gaz.vec;
+    const entry = ROLES * stride;
+    for (let x = 0; x < nm; x++) {
+      if ((on & (1 << x)) === 0) continue;
+      const T = tags[x]!;
+      const ox = offsets[x]!;
+      const block = ROLES * ox;
+      const o = i * stride + ox;
+      const oS = e0 * entry + block + SELF * T;
+      const oP = em1 * entry + block + PREV * T;
+      const oP2 = em2 * entry + block + PREV2 * T;
+      const oN = ep1 * entry + block + NEXT * T;
+      const oN2 = ep2 * entry + block + NEXT2 * T;
+      const oSh = sh * stride + ox;
+      if (gv >= 0 && dv >= 0) {
+        const oG = gv * stride + ox;
+        const oD = dv * stride + ox;
+        for (let t = 0; t < T; t++) out[o + t] = wv[oS + t]! + wv[oP + t]! + wv[oP2 + t]! + wv[oN + t]! + wv[oN2 + t]! + sv[oSh + t]! + gvec[oG + t]! + dvec[oD + t]!;
+      } else if (gv >= 0) {
+        const oG = gv * stride + ox;
+        for (let t = 0; t < T; t++) out[o + t] = wv[oS + t]! + wv[oP + t]! + wv[oP2 + t]! + wv[oN + t]! + wv[oN2 + t]! + sv[oSh + t]! + gvec[oG + t]!;
+      } else {
+        for (let t = 0; t < T; t++) out[o + t] = wv[oS + t]! + wv[oP + t]! + wv[oP2 + t]! + wv[oN + t]! + wv[oN2 + t]! + sv[oSh + t]!;
+        if (dv >= 0) {
+          const oD = dv * stride + ox;
+          for (let t = 0; t < T; t++) out[o + t]! += dvec[oD + t]!;
+        }
+      }
+      for (let j = 0; j < hits; j++) {
+        const r = pairRows[j]!;
+        const sc = scale[r * nm + x]!;
+        if (sc === 0) continue;
+        const src = r * stride + ox;
+        for (let t = 0; t < T; t++) out[o + t]! += q[src + t]! * sc;
+      }
     }
   }
 }
