@@ -195,7 +195,8 @@ export class LedeSession {
       if (this.signal.aborted) break;
       const part = answer.extraction;
       stages.extractMs += answer.ms;
-      const shift = <T extends { start: number; end: number }>(span: T): T => ({ ...span, start: span.start + start, end: span.end + start });
+      // The first slice starts at 0: its spans are already whole-text offsets.
+      const shift = start === 0 ? <T,>(span: T): T => span : <T extends { start: number; end: number }>(span: T): T => ({ ...span, start: span.start + start, end: span.end + start });
       const entities = relinkKeys(whole.entities, part.entities.map(shift));
       const figures = part.figures.map(shift);
       whole.sentences.push(...part.sentences.map(shift));
@@ -210,11 +211,14 @@ export class LedeSession {
           sentence: shift(fact.sentence),
         })),
       );
-      await this.paintMarks(index, buildMarks(entities, figures).marks);
+      const built = buildMarks(entities, figures);
+      // One slice, all painted: its marks are the article's.
+      if (chunks.length === 1) this.marks = built;
+      await this.paintMarks(index, built.marks);
     }
     if (chunks.length > 1) whole.facts.sort((a, b) => b.score - a.score);
     // Mention groups (counts, canonical names) need every slice.
-    this.marks = buildMarks(whole.entities, whole.figures);
+    if (chunks.length > 1 || this.signal.aborted) this.marks = buildMarks(whole.entities, whole.figures);
     this.markIndex = new IntervalIndex(this.marks.marks);
     return whole;
   }
