@@ -41,7 +41,8 @@ export class TagWeights implements RuntimeTagger {
     }
   }
 
-  private addRows(k: number, scores: Float64Array): void {
+  /** Adds the weights of the hashes buf[0, k) to scores[at, at + T). */
+  private addRows(k: number, scores: Float64Array, at = 0): void {
     const { table, q, scale, stride } = this.p;
     const nm = this.p.tags.length;
     const T = this.T;
@@ -51,7 +52,7 @@ export class TagWeights implements RuntimeTagger {
       const sc = scale[r * nm + this.x]!;
       if (sc === 0) continue;
       const base = r * stride + this.off;
-      for (let t = 0; t < T; t++) scores[t] = scores[t]! + q[base + t]! * sc;
+      for (let t = 0; t < T; t++) scores[at + t] = scores[at + t]! + q[base + t]! * sc;
     }
   }
 
@@ -73,18 +74,7 @@ export class TagWeights implements RuntimeTagger {
   }
 
   addHistory(em: Float64Array, at: number, d: Doc, i: number, hist: number): void {
-    const k = historyFeatures(d, i, hist, this.buf);
-    const { table, q, scale, stride } = this.p;
-    const nm = this.p.tags.length;
-    const T = this.T;
-    for (let j = 0; j < k; j++) {
-      const r = table.get(this.buf[j]!);
-      if (r < 0) continue;
-      const sc = scale[r * nm + this.x]!;
-      if (sc === 0) continue;
-      const base = r * stride + this.off;
-      for (let t = 0; t < T; t++) em[at + t] = em[at + t]! + q[base + t]! * sc;
-    }
+    this.addRows(historyFeatures(d, i, hist, this.buf), em, at);
   }
 
   score(scores: Float64Array, pre: Float32Array, at: number, d: Doc, i: number, prev: number, prev2: number, hist: number): void {
