@@ -48,14 +48,23 @@ interface SheetOptions {
   important?: boolean;
 }
 
-export function markStyleSheet(scheme: ColourScheme, { important = false }: SheetOptions = {}): string {
+/** One ::highlight() rule from its declarations ("property: value"), each !important if asked. */
+function highlightRule(name: string, declarations: string[], { important = false }: SheetOptions): string {
   const bang = important ? ' !important' : '';
+  return `::highlight(${name}) { ${declarations.map((d) => `${d}${bang};`).join(' ')} }`;
+}
+
+export function markStyleSheet(scheme: ColourScheme, options: SheetOptions = {}): string {
   return MARK_TYPES.map((type) => {
     const { colour, line } = STYLES[type];
     const lineColour = scheme === 'high-contrast' ? HIGH_CONTRAST[type]! : colour;
     const background =
       scheme === 'underline-only' ? 'transparent' : tint(lineColour, scheme === 'high-contrast' ? 0.28 : 0.16);
-    return `::highlight(${highlightName(type)}) { background-color: ${background}${bang}; text-decoration: underline ${line} ${lineColour}${bang}; text-decoration-thickness: 2px${bang}; text-underline-offset: 3px${bang}; }`;
+    return highlightRule(
+      highlightName(type),
+      [`background-color: ${background}`, `text-decoration: underline ${line} ${lineColour}`, 'text-decoration-thickness: 2px', 'text-underline-offset: 3px'],
+      options,
+    );
   }).join('\n');
 }
 
@@ -73,16 +82,10 @@ export const FLASH_HIGHLIGHT = 'lede-flash';
 
 /** Every ::highlight() rule Lede uses: marks in the chosen scheme, reader highlights, the reveal flash. */
 export function ledeStyleSheet(scheme: ColourScheme, options: SheetOptions = {}): string {
-  const bang = options.important ? ' !important' : '';
-  const notes = Object.entries(NOTE_COLOURS).map(
-    ([colour, background]) =>
-      `::highlight(${noteHighlightName(colour as keyof typeof NOTE_COLOURS)}) { background-color: ${background}${bang}; color: #111${bang}; }`,
+  const notes = Object.entries(NOTE_COLOURS).map(([colour, background]) =>
+    highlightRule(noteHighlightName(colour as keyof typeof NOTE_COLOURS), [`background-color: ${background}`, 'color: #111'], options),
   );
-  return [
-    markStyleSheet(scheme, options),
-    ...notes,
-    `::highlight(${FLASH_HIGHLIGHT}) { background-color: #ff9f1c${bang}; color: #111${bang}; }`,
-  ].join('\n');
+  return [markStyleSheet(scheme, options), ...notes, highlightRule(FLASH_HIGHLIGHT, ['background-color: #ff9f1c', 'color: #111'], options)].join('\n');
 }
 
 /**

@@ -1,6 +1,6 @@
 // Reader settings for marks: which types are shown, sites where Lede is off, the colour scheme.
 // Stored in extension storage by ext/settings.ts; this module holds the shape and its rules.
-import { COLOUR_SCHEMES, type ColourScheme } from './palette';
+import { COLOUR_SCHEMES, DEFAULT_SCHEME, type ColourScheme } from './palette';
 import { MARK_TYPES, type MarkType } from './types';
 
 export interface Settings {
@@ -13,7 +13,7 @@ export interface Settings {
 export const DEFAULT_SETTINGS: Settings = {
   types: Object.fromEntries(MARK_TYPES.map((type) => [type, true])) as Record<MarkType, boolean>,
   disabledSites: [],
-  scheme: 'colour-blind-safe',
+  scheme: DEFAULT_SCHEME,
 };
 
 /** Settings as stored may be partial, old or tampered with: keep what is valid, default the rest. */
