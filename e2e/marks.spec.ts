@@ -1,22 +1,6 @@
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-
-/** Texts of every range in each `lede-*` highlight, read from the page's own CSS.highlights. */
-async function markTexts(page: Page): Promise<Record<string, string[]>> {
-  return page.evaluate(() => {
-    const out: Record<string, string[]> = {};
-    CSS.highlights.forEach((highlight, name) => {
-      if (!name.startsWith('lede-')) return;
-      out[name] = [...highlight].map((range) => {
-        const r = document.createRange();
-        r.setStart(range.startContainer, range.startOffset);
-        r.setEnd(range.endContainer, range.endOffset);
-        return r.toString();
-      });
-    });
-    return out;
-  });
-}
+import { markTexts } from './reader';
 
 async function painted(page: Page): Promise<{ entities: number; figures: number; ms: number }> {
   await page.waitForFunction(() => performance.getEntriesByName('lede:painted').length > 0, undefined, { timeout: 15_000 });

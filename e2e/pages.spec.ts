@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { corpusPages, withoutScripts } from '../scripts/corpus.ts';
 import { test, expect } from './fixtures';
+import { markTexts } from './reader';
 
 /** Records, in the page's main world, every DOM mutation outside Lede's own <lede-ui> host. */
 const WATCH_MUTATIONS = () => {
@@ -115,16 +116,10 @@ test('a long article (sent to the background in several slices) is marked to its
   const errors = collectLedeErrors(page);
   await page.goto(`${server.origin}/long.html`);
   await page.waitForFunction(() => performance.getEntriesByName('lede:painted').length > 0, undefined, { timeout: 15_000 });
-  const texts = (name: string) =>
-    page.evaluate((name) => [...(CSS.highlights.get(name) ?? [])].map((r) => {
-      const range = new Range();
-      range.setStart(r.startContainer, r.startOffset);
-      range.setEnd(r.endContainer, r.endOffset);
-      return range.toString();
-    }), name);
-  expect(await texts('lede-person')).toContain('Emmanuel Macron');
+  const marks = await markTexts(page);
+  expect(marks['lede-person']).toContain('Emmanuel Macron');
   // Every paragraph names Berlin: the first slice's and the later slices' marks are all painted.
-  expect((await texts('lede-place')).filter((p) => p === 'Berlin').length).toBeGreaterThan(400);
+  expect((marks['lede-place'] ?? []).filter((p) => p === 'Berlin').length).toBeGreaterThan(400);
   expect(errors).toEqual([]);
 });
 
@@ -149,13 +144,7 @@ test('an article inside an open shadow root gets marks', async ({ page, server }
   const errors = collectLedeErrors(page);
   await page.goto(`${server.origin}/shadow.html`);
   await settled(page);
-  const texts = await page.evaluate(() => [...(CSS.highlights.get('lede-place') ?? [])].map((r) => {
-    const range = new Range();
-    range.setStart(r.startContainer, r.startOffset);
-    range.setEnd(r.endContainer, r.endOffset);
-    return range.toString();
-  }));
-  expect(texts).toContain('Berlin');
+  expect((await markTexts(page))['lede-place']).toContain('Berlin');
   expect(errors).toEqual([]);
 });
 

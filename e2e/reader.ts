@@ -29,13 +29,13 @@ export async function select(page: Page, phrase: string): Promise<void> {
   await expect(page.getByTestId('lede-toolbar')).toBeVisible();
 }
 
-/** Texts of the reader's highlights painted on the page (CSS highlights named lede-note-*), by colour. */
-export async function noteTexts(page: Page): Promise<Record<string, string[]>> {
-  return page.evaluate(() => {
+/** Texts of every range in each CSS highlight whose name starts with `prefix`, read from the page's own CSS.highlights. */
+export async function highlightTexts(page: Page, prefix: string): Promise<Record<string, string[]>> {
+  return page.evaluate((prefix) => {
     const out: Record<string, string[]> = {};
     CSS.highlights.forEach((highlight, name) => {
-      if (!name.startsWith('lede-note-') || highlight.size === 0) return;
-      out[name.slice('lede-note-'.length)] = [...highlight].map((r) => {
+      if (!name.startsWith(prefix)) return;
+      out[name] = [...highlight].map((r) => {
         const range = document.createRange();
         range.setStart(r.startContainer, r.startOffset);
         range.setEnd(r.endContainer, r.endOffset);
@@ -43,7 +43,20 @@ export async function noteTexts(page: Page): Promise<Record<string, string[]>> {
       });
     });
     return out;
-  });
+  }, prefix);
+}
+
+/** Texts of Lede's highlights (marks, and the reader's notes as `lede-note-*`), by highlight name. */
+export const markTexts = (page: Page): Promise<Record<string, string[]>> => highlightTexts(page, 'lede-');
+
+/** Texts of the reader's highlights painted on the page (CSS highlights named lede-note-*), by colour. */
+export async function noteTexts(page: Page): Promise<Record<string, string[]>> {
+  const byName = await highlightTexts(page, 'lede-note-');
+  return Object.fromEntries(
+    Object.entries(byName)
+      .filter(([, texts]) => texts.length > 0)
+      .map(([name, texts]) => [name.slice('lede-note-'.length), texts]),
+  );
 }
 
 /** Waits until Lede has painted the page's marks. */
