@@ -12,6 +12,8 @@
 //   stages       — when each stage ended, ms from content-script start: body found, text indexed,
 //                  settings read, the background received the text and answered (its clock,
 //                  met on the epoch), the answer arrived, marks painted
+// BENCH_RUNS sets the loads per page (default 3); BENCH_OUTSIDE=1 prints every mark found outside
+// the expected article, with its context, on stderr.
 // Totals: median and p95 of painted ms over pages, max longest task, inside and coverage pooled
 // over English pages (word- and mark-weighted). Last line: one JSON object.
 import { execFileSync } from 'node:child_process';
@@ -112,7 +114,8 @@ function percentile(values: number[], p: number): number {
   return sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]! : 0;
 }
 
-function insideCount(marks: MarkSample[], expected: string): number {
+/** Marks inside the expected text; with BENCH_OUTSIDE=1 the others are printed (stderr), to see what detection let in. */
+function insideCount(marks: MarkSample[], expected: string, page: string): number {
   const haystack = ` ${words(expected).join(' ')} `;
   let inside = 0;
   for (const mark of marks) {
@@ -120,6 +123,7 @@ function insideCount(marks: MarkSample[], expected: string): number {
     const after = words(mark.after).slice(0, CONTEXT_WORDS);
     const phrase = [...before, ...words(mark.text), ...after].join(' ');
     if (phrase && haystack.includes(` ${phrase} `)) inside++;
+    else if (process.env.BENCH_OUTSIDE === '1') console.error(`outside ${page}: ${before.join(' ')} [${mark.text}] ${after.join(' ')}`);
   }
   return inside;
 }
@@ -182,7 +186,7 @@ async function main(): Promise<void> {
       ms: median(times),
       longestTaskMs: tasks.length ? Math.max(...tasks) : 0,
       marks: marks.length,
-      inside: insideCount(marks, expected),
+      inside: insideCount(marks, expected, corpusPage.name),
       score: scoreBody(expected, detected),
       stages: Object.fromEntries(Object.entries(stageRuns).map(([stage, ms]) => [stage, median(ms)])),
       longestTaskAfter: longest.after,
