@@ -76,6 +76,23 @@ describe('findArticle on made-up pages', () => {
     for (const furniture of ['Home', 'Another story', 'disagree', 'Copyright']) expect(text).not.toContain(furniture);
   });
 
+  it('leaves photo credits and copyright lines out, even inside blocks named as the article', () => {
+    // As on telegraph: the caption is kept, the credit span next to it (an agency, a photographer) is not.
+    const doc = page(`
+      <article class="article-body">
+        <h1>Budget rises</h1>
+        <figure><img alt=""><figcaption><span itemprop="caption" class="article-body-image-caption">The minister at the bank on Tuesday</span>
+          <span itemprop="copyrightHolder" class="article-body-image-copyright"><span class="article-body-image-copyright-label">Credit:</span> STR/AFP</span></figcaption></figure>
+        <p>${LONG}</p><p>${LONG}</p><p>${LONG}</p>
+        <figure><img alt=""><figcaption>The central bank's board<span class="caption-credit">Jane Doe / Reuters</span></figcaption></figure>
+        <p>${LONG}</p>
+      </article>`);
+    const text = indexArticle(findArticle(doc)!).text;
+    expect(text).toContain('The minister at the bank on Tuesday');
+    expect(text).toContain("The central bank's board");
+    for (const credit of ['Credit:', 'AFP', 'Jane Doe', 'Reuters']) expect(text).not.toContain(credit);
+  });
+
   it('says a search results page is not an article', () => {
     const results = Array.from({ length: 10 }, (_, i) =>
       `<div class="g"><h3><a href="/r${i}">Result ${i}: budget news from the ministry</a></h3><p>${LONG.slice(0, 150)}</p></div>`,

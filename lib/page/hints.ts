@@ -9,6 +9,14 @@ export const POSITIVE = /article|body|content|entry|hentry|h-entry|main|page|pag
 export const NEGATIVE =
   /-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget|newsletter|taboola/i;
 
+/**
+ * Photo credits and copyright lines ("Credit: STR/AFP", "Jane Doe / Reuters", "© 2017 The Times")
+ * are never prose, and their names (photographers, agencies) are not the article's. Matched even
+ * where the name also says content ("article-body-image-copyright"), and skipped like hidden
+ * text rather than as furniture: an inline credit inside a kept caption stays out of the index too.
+ */
+const CREDIT = /credit|copyright/i;
+
 /** Landmark roles that are never the article. */
 const FURNITURE_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'complementary', 'search', 'menu', 'menubar', 'dialog', 'alertdialog', 'alert', 'toolbar', 'tablist']);
 
@@ -35,6 +43,15 @@ export function classWeight(el: Element): number {
     if (POSITIVE.test(id)) w += 25;
   }
   return w;
+}
+
+/** A photo credit or copyright line, from attribute values already read (see CREDIT). */
+export function creditBy(itemprop: string | null, names: string): boolean {
+  return (itemprop !== null && CREDIT.test(itemprop)) || (names.length > 1 && CREDIT.test(names));
+}
+
+export function isCredit(el: Element): boolean {
+  return creditBy(el.getAttribute('itemprop'), classAndId(el));
 }
 
 /** True for elements whose subtree is never article text: nav/aside/footer, furniture roles and names. */

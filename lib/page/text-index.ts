@@ -30,6 +30,7 @@ import {
   tagOf,
 } from './dom.ts';
 import { LOG_BREAK, LOG_PRE, LOG_TEXT, type WalkLog } from './walk.ts';
+import { isCredit } from './hints.ts';
 
 export interface TextIndexOptions {
   /**
@@ -409,7 +410,7 @@ export class TextIndexBuilder {
 
   private skip(el: Element, tag: string): boolean {
     if (isSkippedTag(tag)) return true;
-    if (isHiddenByMarkup(el) || isEditable(el)) return true;
+    if (isHiddenByMarkup(el) || isEditable(el) || isCredit(el)) return true;
     if (this.opts.exclude?.(el)) return true;
     if (this.opts.isHidden?.(el)) return true;
     return false;

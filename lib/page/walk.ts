@@ -19,7 +19,7 @@ import {
   styleHides,
   tagOf,
 } from './dom.ts';
-import { furnitureBy, isFurniture } from './hints.ts';
+import { creditBy, furnitureBy, isCredit, isFurniture } from './hints.ts';
 
 /** One block-level element, with its own text (not in nested blocks) and subtree totals. */
 export interface Box {
@@ -245,7 +245,7 @@ export class BoxWalk {
       }
     }
     if (!names) {
-      if (isHiddenByMarkup(el) || isEditable(el)) return HIDDEN;
+      if (isHiddenByMarkup(el) || isEditable(el) || isCredit(el)) return HIDDEN;
       return isFurniture(el, tag, this.options.byName) ? FURNITURE : SHOWN;
     }
     let role: string | null = null;
@@ -280,7 +280,9 @@ export class BoxWalk {
           break;
       }
     }
-    return furnitureBy(tag, role, itemprop, cls + ' ' + id, this.options.byName) ? FURNITURE : SHOWN;
+    const classAndId = cls + ' ' + id;
+    if (creditBy(itemprop, classAndId)) return HIDDEN;
+    return furnitureBy(tag, role, itemprop, classAndId, this.options.byName) ? FURNITURE : SHOWN;
   }
 
   /** A block's subtree is done: its totals go to its parent. */
