@@ -50,6 +50,14 @@ const CURRENCY_WORDS: Array<[RegExp, string]> = [
   [/\$|\bdollars?\b|\bUSD\b|\bcents?\b/i, 'USD'],
 ];
 
+/** A currency sign token on its own: "$", "€", "US$", "HK$". */
+const CURRENCY_SIGN = /^(?:[$€£¥₹₽₩]|[A-Z]{1,2}\$)$/;
+
+function currencyIn(text: string): string | undefined {
+  for (const [re, code] of CURRENCY_WORDS) if (re.test(text)) return code;
+  return undefined;
+}
+
 // Maps, not plain objects: the words come from page text, and `w in {}` is true for 'constructor'.
 const MONTHS = new Map<string, number>(Object.entries({
   january: 1, jan: 1, february: 2, feb: 2, march: 3, mar: 3, april: 4, apr: 4, may: 5, june: 6, jun: 6, july: 7, jul: 7,
@@ -150,18 +158,17 @@ const STOP = new Set([
   'million', 'billion', 'thousand', 'hundred', 'trillion', 'when', 'while', 'where', 'if', 'so', 'then', 'there', 'here', 'all', 'both', 'such',
 ]);
 
-export function normaliseFigure(type: string, text: string, after = ''): FigureValue {
+/**
+ * The value of a figure of `type` written `text`; `after` is the rest of its sentence (a count's
+ * noun), `before` the token right before it (a currency sign the span leaves out, as OntoNotes
+ * does for plain amounts: "$" "3,000").
+ */
+export function normaliseFigure(type: string, text: string, after = '', before = ''): FigureValue {
   const { qualifier, rest } = qualifierOf(text);
   const q = qualifier ? { qualifier } : {};
   switch (type) {
     case 'MONEY': {
-      let currency: string | undefined;
-      for (const [re, code] of CURRENCY_WORDS) {
-        if (re.test(text)) {
-          currency = code;
-          break;
-        }
-      }
+      const currency = currencyIn(text) ?? (CURRENCY_SIGN.test(before) ? currencyIn(before) : undefined);
       let value = parseNumber(rest.replace(/[$€£¥₹₽₩]|US|HK|NZ|NT|\bC(?=\$)|\bA(?=\$)|\bS(?=\$)/g, ' '));
       if (value !== null && /\bcents?\b/i.test(text) && !/\$/.test(text)) value = value / 100;
       return { value, ...(currency ? { unit: currency, currency } : {}), ...q };

@@ -1,0 +1,30 @@
+// Figure span rules on text the OntoNotes-trained tagger never saw: money and scales written
+// together ("$1.2bn"), plain amounts whose sign sits outside the span, numbers that name things.
+import { describe, expect, it } from 'vitest';
+import { extract } from './index.ts';
+
+function figures(text: string) {
+  return extract(text).figures.map((f) => ({ text: f.text, type: f.type, value: f.value, currency: f.currency }));
+}
+
+describe('figures written together', () => {
+  it('reads "$1.2bn", "€3m", "£40k" and "$10k" as one amount with its currency and scale', () => {
+    expect(figures('Siemens will invest $1.2bn in Berlin.')).toContainEqual({ text: '$1.2bn', type: 'MONEY', value: 1.2e9, currency: 'USD' });
+    expect(figures('The club paid €3m for the striker.')).toContainEqual({ text: '€3m', type: 'MONEY', value: 3e6, currency: 'EUR' });
+    expect(figures('It costs £40k a year to run.')).toContainEqual({ text: '£40k', type: 'MONEY', value: 40e3, currency: 'GBP' });
+    expect(figures('The startup raised $10k from friends.')).toContainEqual({ text: '$10k', type: 'MONEY', value: 10e3, currency: 'USD' });
+  });
+
+  it('gives a plain amount the currency of the sign OntoNotes leaves outside its span', () => {
+    expect(figures('Rents hit $3,000 a month in the city.')).toContainEqual({ text: '3,000', type: 'MONEY', value: 3000, currency: 'USD' });
+  });
+
+  it('keeps the spelled-out forms as before', () => {
+    expect(figures('Revenue rose to $5.2 billion last year.')).toContainEqual({ text: '$5.2 billion', type: 'MONEY', value: 5.2e9, currency: 'USD' });
+  });
+
+  it('marks no count in "4K" or "5G", which name a screen and a network', () => {
+    expect(figures('The console runs games in native 4K at 30 fps.').map((f) => f.text)).toEqual(['30']);
+    expect(figures('Operators are rolling out 5G networks across Europe.')).toEqual([]);
+  });
+});
