@@ -11,7 +11,7 @@ import { assignKeys } from './keys.ts';
 import { decodeScored } from './linear.ts';
 import { isFigureTrigger, isNameTrigger, looksEnglish, windowsAround } from './gate.ts';
 import { normaliseFigure } from './normalise.ts';
-import { refineFigures } from './refine.ts';
+import { refineFigures, signStart } from './refine.ts';
 import type { Entity, EntityType, Extraction, Figure, FigureType, Span } from './types.ts';
 
 /**
@@ -126,7 +126,7 @@ export function runExtraction(text: string, bundle: ModelBundle, options: Pipeli
       const ftext = text.slice(start, end);
       const type = t as FigureType;
       // OntoNotes leaves the sign out of a plain amount ("$" "3,000"): the currency is still the sign's.
-      const sign = type === 'MONEY' && s > a ? text.slice(starts[s - 1]!, ends[s - 1]!) : '';
+      const sign = type === 'MONEY' && s > a ? text.slice(starts[signStart(doc, s - 1, a)]!, ends[s - 1]!) : '';
       const v = normaliseFigure(type, ftext, text.slice(end, sentEnd), sign);
       figures.push({ start, end, text: ftext, type, ...v });
     }

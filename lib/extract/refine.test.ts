@@ -28,3 +28,22 @@ describe('figures written together', () => {
     expect(figures('Operators are rolling out 5G networks across Europe.')).toEqual([]);
   });
 });
+
+describe('news usage the tagger never saw', () => {
+  it('reads "per cent" as a percentage, never as money', () => {
+    expect(figures('Inflation fell to 2.3 per cent in April from 3.2 per cent in March.').filter((f) => f.type !== 'DATE')).toEqual([
+      { text: '2.3 per cent', type: 'PERCENT', value: 2.3, currency: undefined },
+      { text: '3.2 per cent', type: 'PERCENT', value: 3.2, currency: undefined },
+    ]);
+  });
+
+  it('reads "A$2.1bn" as Australian dollars', () => {
+    // (The tagger also calls "A$" a MISC name, as CoNLL-2003 does with "C$".)
+    const r = extract('The deal, worth A$2.1bn, was signed in Sydney on 3 March 2024.');
+    expect(r.figures.find((f) => f.type === 'MONEY')).toMatchObject({ text: 'A$2.1bn', value: 2.1e9, currency: 'AUD' });
+  });
+
+  it('reads "5pm" as a time', () => {
+    expect(figures('Half of the 300 delegates left before 5pm.')).toContainEqual({ text: '5pm', type: 'TIME', value: 'T17:00', currency: undefined });
+  });
+});

@@ -51,10 +51,11 @@ function isCurrencySign(doc: Doc, i: number): boolean {
 }
 
 /**
- * Written-together money and scales, which the OntoNotes-trained tagger never saw (its text spells
- * "$ 1.2 billion"): "$1.2bn", "€3m" and "$10k" are one MONEY span with the sign and the scale (as
- * OntoNotes keeps "$" with a scale word), a number glued to "bn"/"mn"/"tn" takes the scale, and a
- * number right after a glued currency sign is MONEY whatever the tagger said.
+ * News usage the OntoNotes-trained tagger never saw (its text spells "$ 1.2 billion", "5 p.m.",
+ * "15 percent"): "$1.2bn", "€3m", "A$2.1bn" and "$10k" are one MONEY span with the sign and the
+ * scale (as OntoNotes keeps "$" with a scale word), a number glued to "bn"/"mn"/"tn" takes the
+ * scale, a number right after a glued currency sign is MONEY whatever the tagger said, "5pm" is a
+ * TIME and "15 per cent" a PERCENT. `b` is where the next span (or the sentence) starts.
  */
 function gluedMoney(doc: Doc, span: [number, number, string], prevEnd: number, b: number): [number, number, string] {
   let [s, e, type] = span;
@@ -64,11 +65,28 @@ function gluedMoney(doc: Doc, span: [number, number, string], prevEnd: number, b
     const suffix = word(doc, e);
     if (GLUED_SCALES.has(suffix) || (type === 'MONEY' && signed && MONEY_SCALES.has(suffix))) {
       e++;
-      if (signed) s--;
+      if (signed) s = signStart(doc, s - 1, prevEnd);
+    } else if ((suffix === 'am' || suffix === 'pm') && (type === 'CARDINAL' || type === 'TIME')) {
+      // "5pm": OntoNotes writes "5 p.m.", so the tagger sees a bare number.
+      e++;
+      type = 'TIME';
     }
   }
+  // British "per cent": the tagger, trained on American "percent", reads "cent" as money.
+  if (e + 1 < b && word(doc, e) === 'per' && word(doc, e + 1) === 'cent') {
+    e += 2;
+    type = 'PERCENT';
+  } else if (type === 'MONEY' && e - s >= 3 && word(doc, e - 2) === 'per' && word(doc, e - 1) === 'cent') type = 'PERCENT';
   return [s, e, type];
 }
+
+/** Where a currency sign starts: "A$", "US$" and "HK$" are a prefix glued to "$". */
+export function signStart(doc: Doc, sign: number, floor: number): number {
+  if (sign - 1 < floor || !glued(doc, sign - 1, sign) || doc.text.charCodeAt(doc.toks.starts[sign]!) !== 36) return sign;
+  return CURRENCY_PREFIXES.has(doc.text.slice(doc.toks.starts[sign - 1]!, doc.toks.ends[sign - 1]!)) ? sign - 1 : sign;
+}
+
+const CURRENCY_PREFIXES = new Set(['A', 'C', 'HK', 'NZ', 'S', 'US', 'NT', 'R']);
 
 /**
  * A number written together with one capital letter names a thing, not a count: "4K" (a screen),
