@@ -80,9 +80,10 @@ function normaliseDate(text: string): FigureValue {
   if (iso) return { value: `${iso[1]}-${iso[2]}-${iso[3]}` };
   const words = splitWords(t.replace(/[.,]/g, ' '));
   const q = /\b(first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\b/i.exec(t);
-  if (q) {
+  const qn = q ? parseOrdinal(q[1]!) ?? 0 : Number(/\bQ([1-4])\b/.exec(t)?.[1] ?? 0);
+  if (qn > 0) {
     const y = /\b(1[5-9]\d{2}|20\d{2})\b/.exec(t);
-    return { value: `${y ? y[1] : 'XXXX'}-Q${parseOrdinal(q[1]!) ?? 0}` };
+    return { value: `${y ? y[1] : 'XXXX'}-Q${qn}` };
   }
   // Durations: "15 consecutive years", "three days", "the past six months".
   const unitIdx = words.findIndex((w) => DURATION_UNITS.has(w));
@@ -126,7 +127,8 @@ function normaliseDate(text: string): FigureValue {
 }
 
 function normaliseTime(text: string): FigureValue {
-  const m = /\b(\d{1,2})(?::(\d{2}))?\s*(a\.?m\.?|p\.?m\.?)?/i.exec(text);
+  // "7:30", "7.30pm" (British: a dot, always with am/pm), "5 p.m.".
+  const m = /\b(\d{1,2})(?:(?::|\.(?=\d{2}\s*[ap]\.?m))(\d{2}))?\s*(a\.?m\.?|p\.?m\.?)?/i.exec(text);
   if (!m || (!m[2] && !m[3])) return { value: null };
   let h = Number(m[1]);
   const pm = m[3] && /p/i.test(m[3]);

@@ -47,3 +47,15 @@ describe('news usage the tagger never saw', () => {
     expect(figures('Half of the 300 delegates left before 5pm.')).toContainEqual({ text: '5pm', type: 'TIME', value: 'T17:00', currency: undefined });
   });
 });
+
+describe('British and business forms', () => {
+  it('reads "5pc", "ten per cent", "7.30pm" and "Q3 2024"', () => {
+    expect(figures('Profits rose 5pc to £1,200 in the first half of 2024.')).toContainEqual({ text: '5pc', type: 'PERCENT', value: 5, currency: undefined });
+    expect(figures('Ten per cent of the 2,500 workers are over 65.')).toContainEqual({ text: 'Ten per cent', type: 'PERCENT', value: 10, currency: undefined });
+    expect(figures('The vote is due at 7.30pm on Tuesday.')).toContainEqual({ text: '7.30pm', type: 'TIME', value: 'T19:30', currency: undefined });
+    expect(figures('Q3 2024 results beat forecasts, Q4 looks weaker.')).toEqual([
+      { text: 'Q3 2024', type: 'DATE', value: '2024-Q3', currency: undefined },
+      { text: 'Q4', type: 'DATE', value: 'XXXX-Q4', currency: undefined },
+    ]);
+  });
+});

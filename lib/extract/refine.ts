@@ -7,6 +7,7 @@
 // the dev text (0.00) and follow news usage.
 
 import type { Doc } from './features.ts';
+import { parseNumber } from './numbers.ts';
 
 const QUALIFIER_WORDS = new Set(['more', 'less', 'fewer', 'than', 'nearly', 'almost', 'about', 'around', 'approximately', 'roughly', 'over', 'under', 'up', 'to', 'at', 'least', 'most', 'some', 'only', 'just', 'as', 'many', 'much', 'no', 'well', 'an', 'estimated', 'below', 'above', 'upwards', 'of']);
 const QUALIFIER_PHRASES = [
@@ -66,6 +67,10 @@ function gluedMoney(doc: Doc, span: [number, number, string], prevEnd: number, b
     if (GLUED_SCALES.has(suffix) || (type === 'MONEY' && signed && MONEY_SCALES.has(suffix))) {
       e++;
       if (signed) s = signStart(doc, s - 1, prevEnd);
+    } else if (suffix === 'pc' && (type === 'CARDINAL' || type === 'PERCENT')) {
+      // "5pc": British papers' percent.
+      e++;
+      type = 'PERCENT';
     } else if ((suffix === 'am' || suffix === 'pm') && (type === 'CARDINAL' || type === 'TIME')) {
       // "5pm": OntoNotes writes "5 p.m.", so the tagger sees a bare number.
       e++;
@@ -132,8 +137,36 @@ export function refineFigures(doc: Doc, a: number, spans: Array<[number, number,
     }
     out.push([s, e, type]);
   }
-  if (rules & 8) return withBareYears(doc, a, b, out);
-  return out;
+  const withYears = rules & 8 ? withBareYears(doc, a, b, out) : out;
+  return rules & 16 ? withMissedNewsFigures(doc, a, b, withYears) : withYears;
+}
+
+/**
+ * Figures in news forms the tagger left alone: "ten per cent" (British, a number word before it)
+ * is a PERCENT, and "Q3" a DATE (a quarter).
+ */
+function withMissedNewsFigures(doc: Doc, a: number, b: number, spans: Array<[number, number, string]>): Array<[number, number, string]> {
+  const found: Array<[number, number, string]> = [];
+  let k = 0;
+  for (let i = a; i < b; i++) {
+    while (k < spans.length && spans[k]![1] <= i) k++;
+    // Free tokens up to: the next span's start.
+    const free = k < spans.length ? spans[k]![0] : b;
+    if (free <= i) continue;
+    const len = doc.toks.ends[i]! - doc.toks.starts[i]!;
+    if (len === 2 && /^Q[1-4]$/.test(doc.text.slice(doc.toks.starts[i]!, doc.toks.ends[i]!))) {
+      // "Q3 2024": the quarter takes the year after it.
+      const year = spans[k];
+      if (year && year[0] === i + 1 && year[1] === i + 2 && year[2] === 'DATE' && doc.num[i + 1] === 1) spans[k] = [i, i + 2, 'DATE'];
+      else found.push([i, i + 1, 'DATE']);
+    }
+    else if (i + 2 < free && word(doc, i + 1) === 'per' && word(doc, i + 2) === 'cent' && (doc.num[i] !== 0 || parseNumber(word(doc, i)) !== null)) {
+      found.push([i, i + 3, 'PERCENT']);
+      i += 2;
+    }
+  }
+  if (found.length === 0) return spans;
+  return [...spans, ...found].sort((x, y) => x[0] - y[0]);
 }
 
 /** A year-like number ("2025") the tagger left alone is a date, unless glued to other figures. */
