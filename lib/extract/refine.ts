@@ -154,13 +154,13 @@ function withMissedNewsFigures(doc: Doc, a: number, b: number, spans: Array<[num
     const free = k < spans.length ? spans[k]![0] : b;
     if (free <= i) continue;
     const len = doc.toks.ends[i]! - doc.toks.starts[i]!;
-    if (len === 2 && /^Q[1-4]$/.test(doc.text.slice(doc.toks.starts[i]!, doc.toks.ends[i]!))) {
+    if (len === 2 && doc.text.charCodeAt(doc.toks.starts[i]!) === 81 && /^Q[1-4]$/.test(doc.text.slice(doc.toks.starts[i]!, doc.toks.ends[i]!))) {
       // "Q3 2024": the quarter takes the year after it.
       const year = spans[k];
       if (year && year[0] === i + 1 && year[1] === i + 2 && year[2] === 'DATE' && doc.num[i + 1] === 1) spans[k] = [i, i + 2, 'DATE'];
       else found.push([i, i + 1, 'DATE']);
     }
-    else if (i + 2 < free && word(doc, i + 1) === 'per' && word(doc, i + 2) === 'cent' && (doc.num[i] !== 0 || parseNumber(word(doc, i)) !== null)) {
+    else if (i + 2 < free && doc.toks.ends[i + 1]! - doc.toks.starts[i + 1]! === 3 && word(doc, i + 1) === 'per' && word(doc, i + 2) === 'cent' && (doc.num[i] !== 0 || parseNumber(word(doc, i)) !== null)) {
       found.push([i, i + 3, 'PERCENT']);
       i += 2;
     }
