@@ -169,8 +169,15 @@ function select(doc: Document, walk: BoxWalk, options: FindArticleOptions): Arti
   const blocks: Element[] = [];
   for (const b of kept) blocks.push(b.el);
   const blockSet = new Set(blocks);
+  // Kept boxes are in document order and a box's subtree is the preorder range [from, to], so a
+  // box inside the last root's range has a kept ancestor (one pass, no walk up the parents).
   const roots: Element[] = [];
-  for (const b of kept) if (!hasKeptAncestor(b, blockSet)) roots.push(b.el);
+  let rootTo = -1;
+  for (const b of kept) {
+    if (b.from <= rootTo) continue;
+    roots.push(b.el);
+    rootTo = b.to;
+  }
   return {
     root: smallestHolder(kept)?.el ?? walk.boxes[0]!.el,
     blocks,
@@ -378,12 +385,6 @@ function smallestHolder(kept: Box[]): Box | null {
   let holder: Box | null = kept[0]!;
   while (holder && !(holder.from <= first && holder.to >= last)) holder = holder.parent;
   return holder;
-}
-
-/** Every block-level ancestor is a box, so a kept block nested in another has a kept box above it. */
-function hasKeptAncestor(b: Box, kept: ReadonlySet<Element>): boolean {
-  for (let p = b.parent; p; p = p.parent) if (kept.has(p.el)) return true;
-  return false;
 }
 
 /** Blocks with no ancestor (across shadow boundaries) in the list, in the list's order. */
