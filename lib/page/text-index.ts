@@ -278,6 +278,7 @@ export class TextIndexBuilder {
   /** Replaying body detection's walk: the log, the next entry, and which of its boxes are kept blocks. */
   private readonly log: WalkLog | null = null;
   private logAt = 0;
+  private logEnd = 0;
   private keptBoxes: Uint8Array | null = null;
 
   constructor(roots: Node | readonly Node[], options: TextIndexOptions = {}) {
@@ -291,7 +292,19 @@ export class TextIndexBuilder {
     if (log && blocks && !options.isHidden) {
       this.log = log;
       this.keptBoxes = new Uint8Array(log.boxes.length);
-      for (let i = 0; i < log.boxes.length; i++) if (blocks.has(log.boxes[i]!)) this.keptBoxes[i] = 1;
+      // Only the log's stretch from the first kept box to the end of the last holds their text:
+      // the navigation before the article and the footer after it are not replayed.
+      let from = log.codes.length;
+      let to = 0;
+      for (let i = 0; i < log.boxes.length; i++) {
+        if (!blocks.has(log.boxes[i]!)) continue;
+        this.keptBoxes[i] = 1;
+        from = Math.min(from, log.boxFrom[i] ?? 0);
+        const end = log.boxTo[i] ?? -1;
+        to = Math.max(to, end < 0 ? log.codes.length : end);
+      }
+      this.logAt = Math.min(from, to);
+      this.logEnd = to;
       return;
     }
     // Roots are walked one after another; each is its own block.
@@ -351,7 +364,7 @@ export class TextIndexBuilder {
     }
     const top = this.stack[this.stack.length - 1];
     if (!top) {
-      if (this.log && this.logAt < this.log.codes.length) return this.replay(this.log);
+      if (this.log && this.logAt < this.logEnd) return this.replay(this.log);
       // A log that stopped early indexes only the start of the page.
       if (this.log?.truncated) this.index.truncated = true;
       this.done = true;

@@ -62,6 +62,9 @@ export interface WalkLog {
   codes: number[];
   /** The element of each box, by box index. */
   boxes: Element[];
+  /** Per box, the range [from, to) of entries its subtree logged: a kept box's text lies inside its range. */
+  boxFrom: number[];
+  boxTo: number[];
   /** The walk stopped early (`truncated`): the log covers only the start of the page. */
   truncated: boolean;
 }
@@ -109,7 +112,7 @@ export class BoxWalk {
   ) {
     this.charsLeft = options.maxChars;
     this.elementsLeft = options.maxElements;
-    this.log = { nodes: [], codes: [], boxes: [], truncated: false };
+    this.log = { nodes: [], codes: [], boxes: [], boxFrom: [], boxTo: [], truncated: false };
     const root = this.make(body, 'BODY', null);
     this.push(body, 'BODY', root, true, false, false, 1);
   }
@@ -138,6 +141,8 @@ export class BoxWalk {
     };
     this.boxes.push(b);
     this.log.boxes.push(el);
+    this.log.boxFrom.push(this.log.codes.length);
+    this.log.boxTo.push(-1);
     if (parent) parent.children.push(b);
     return b;
   }
@@ -288,6 +293,7 @@ export class BoxWalk {
   /** A block's subtree is done: its totals go to its parent. */
   private finish(b: Box, pre: boolean): void {
     b.to = this.boxes.length - 1;
+    this.log.boxTo[b.from] = this.log.codes.length;
     b.text += b.own;
     b.link += b.ownLink;
     b.commas += b.ownCommas;
