@@ -37,6 +37,25 @@ async function ask(page: import('@playwright/test').Page, type: string, data: un
   ) as Promise<{ res?: unknown; err?: unknown }>;
 }
 
+test('the background reads no article text sent from a site the reader switched off', async ({ context, popupUrl, extensionId }) => {
+  // A content script can send its article before its copy of the settings has loaded (that race
+  // cannot be forced from a test), so the background checks the sender's site itself. The sender
+  // here is an extension page, whose "site" is the extension's host.
+  const page = await context.newPage();
+  await page.goto(popupUrl);
+  const text = 'Chancellor Olaf Scholz said in Berlin on Tuesday that Siemens would invest $1.2bn.';
+  type Answer = { res?: { extraction: { entities: unknown[]; figures: unknown[] }; skipped?: string } };
+  const on = (await ask(page, 'extract', { text })) as Answer;
+  expect(on.res?.skipped).toBeUndefined();
+  expect(on.res?.extraction.entities.length).toBeGreaterThan(0);
+  await page.evaluate((site) => chrome.storage.local.set({ 'lede:settings': { disabledSites: [site] } }), extensionId);
+  const off = (await ask(page, 'extract', { text })) as Answer;
+  expect(off.res?.skipped).toBe('site off');
+  expect(off.res?.extraction).toEqual({ sentences: [], entities: [], figures: [], facts: [] });
+  await page.evaluate(() => chrome.storage.local.set({ 'lede:settings': { disabledSites: [] } }));
+  await expect.poll(async () => ((await ask(page, 'extract', { text })) as Answer).res?.skipped ?? 'read').toBe('read');
+});
+
 test('a record written through the background survives a reload and a browser restart', async ({ context, popupUrl, relaunch }) => {
   const meta = { url: 'https://news.example/2025/09/summit?utm_source=x', title: 'Summit', site: 'News Example' };
   const page = await context.newPage();

@@ -29,6 +29,8 @@ export interface ExtractAnswer {
   /** When the background got the request and when it answered, as epoch milliseconds (timeOrigin + now). */
   receivedAt: number;
   answeredAt: number;
+  /** Set when the background did not read the text: the reader switched Lede off for the sending page's site. */
+  skipped?: 'site off';
 }
 
 /** Messages the background (service worker) answers, from content scripts and extension pages. */

@@ -3,7 +3,8 @@
 import { browser } from 'wxt/browser';
 import { extract } from '../../lib/extract';
 import { articleIdentity, normaliseUrl } from '../../lib/model/url';
-import { background, tab, type PageMeta } from '../../ext/messages';
+import { background, tab, type ExtractAnswer, type PageMeta } from '../../ext/messages';
+import type { SiteSwitch } from '../../ext/background/site-switch';
 import type { LedeRepo } from '../../store/repo';
 
 async function findArticle(repo: LedeRepo, meta: PageMeta) {
@@ -18,14 +19,26 @@ async function broadcast(articleId: string): Promise<void> {
   );
 }
 
-export function registerHandlers(repo: LedeRepo): void {
+function extractAnswer(text: string): ExtractAnswer {
+  const started = performance.now();
+  const extraction = extract(text);
+  const ended = performance.now();
+  return { extraction, ms: ended - started, receivedAt: performance.timeOrigin + started, answeredAt: performance.timeOrigin + ended };
+}
+
+function skippedAnswer(): ExtractAnswer {
+  const now = performance.timeOrigin + performance.now();
+  return { extraction: { sentences: [], entities: [], figures: [], facts: [] }, ms: 0, receivedAt: now, answeredAt: now, skipped: 'site off' };
+}
+
+export function registerHandlers(repo: LedeRepo, sites: SiteSwitch): void {
   background.onMessage('ping', () => ({ version: browser.runtime.getManifest().version, now: Date.now() }));
 
-  background.onMessage('extract', ({ data }) => {
-    const started = performance.now();
-    const extraction = extract(data.text);
-    const ended = performance.now();
-    return { extraction, ms: ended - started, receivedAt: performance.timeOrigin + started, answeredAt: performance.timeOrigin + ended };
+  background.onMessage('extract', ({ data, sender }) => {
+    // The sending frame's address; a site switched off gets nothing read.
+    const off = sites.isOff(sender.url ?? sender.tab?.url);
+    if (off === false) return extractAnswer(data.text);
+    return Promise.resolve(off).then((isOff) => (isOff ? skippedAnswer() : extractAnswer(data.text)));
   });
 
   background.onMessage('lookupArticle', async ({ data: meta }) => {

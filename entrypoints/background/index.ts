@@ -3,11 +3,12 @@ import { tab } from '../../ext/messages';
 import { LedeDB } from '../../store/db';
 import { LedeRepo } from '../../store/repo';
 import { registerHandlers } from './handlers';
+import { SiteSwitch } from '../../ext/background/site-switch';
 import { warmUpExtractor } from '../../ext/background/warm-up';
 
 export default defineBackground(() => {
   const repo = new LedeRepo(new LedeDB());
-  registerHandlers(repo);
+  registerHandlers(repo, new SiteSwitch());
   // Decode the extractor's model and warm its code now, not when the first article is waiting for it.
   warmUpExtractor(24);
 
