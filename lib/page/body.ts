@@ -6,7 +6,7 @@
 // marks refer to the page's own nodes. See README.md for the comparison with running
 // Readability on a clone.
 
-import { classWeight } from './hints.ts';
+import { classWeightBy } from './hints.ts';
 import { BoxWalk, type Box, type WalkLog } from './walk.ts';
 
 export interface ArticleBody {
@@ -196,7 +196,7 @@ function isHeading(tag: string): boolean {
 }
 
 function initialScore(b: Box): number {
-  let s = classWeight(b.el);
+  let s = classWeightBy(b.cls, b.id);
   switch (b.tag) {
     case 'DIV': s += 5; break;
     case 'ARTICLE': s += 10; break;
@@ -205,7 +205,7 @@ function initialScore(b: Box): number {
     case 'TH': s -= 5; break;
     default: if (isHeading(b.tag)) s -= 5;
   }
-  if (b.el.getAttribute('itemprop')?.includes('articleBody')) s += 30;
+  if (b.itemprop?.includes('articleBody')) s += 30;
   return s;
 }
 
@@ -287,7 +287,7 @@ function withSiblings(top: Box): Box[] {
   if (!parent) return [top];
   const topScore = finalScore(top);
   const threshold = Math.max(10, topScore * 0.2);
-  const topClass = top.el.getAttribute('class') ?? '';
+  const topClass = top.cls;
   const out: Box[] = [];
   for (const s of parent.children) {
     if (s === top) {
@@ -295,14 +295,14 @@ function withSiblings(top: Box): Box[] {
       continue;
     }
     let bonus = 0;
-    if (topClass && s.el.getAttribute('class') === topClass) bonus += topScore * 0.2;
+    if (topClass && s.cls === topClass) bonus += topScore * 0.2;
     if (s.scored && finalScore(s) + bonus >= threshold) {
       out.push(s);
       continue;
     }
     const ld = s.text ? s.link / s.text : 0;
     // A continuation of the article that sits too deep for the decayed scores to reach it.
-    if (topClass && s.el.getAttribute('class') === topClass && s.text > 80 && ld < 0.25) {
+    if (topClass && s.cls === topClass && s.text > 80 && ld < 0.25) {
       out.push(s);
       continue;
     }
@@ -339,7 +339,7 @@ const CLEANED = new Set(['DIV', 'SECTION', 'UL', 'OL', 'DL', 'TABLE', 'FORM', 'F
 
 function isJunkBox(x: Box): boolean {
   if (!CLEANED.has(x.tag)) return false;
-  const weight = classWeight(x.el);
+  const weight = classWeightBy(x.cls, x.id);
   if (weight < 0) return true;
   if (x.commas >= 10) return false;
   const ld = x.text ? x.link / x.text : 0;

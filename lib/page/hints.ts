@@ -31,13 +31,16 @@ export function classAndId(el: Element): string {
 
 /** Readability's class weight: +25 for each content-like name (class, id), −25 for each furniture-like one. */
 export function classWeight(el: Element): number {
+  return classWeightBy(el.getAttribute('class'), el.getAttribute('id'));
+}
+
+/** `classWeight` from the class and id already read ('' or null when absent). */
+export function classWeightBy(cls: string | null, id: string | null): number {
   let w = 0;
-  const cls = el.getAttribute('class');
   if (cls) {
     if (NEGATIVE.test(cls)) w -= 25;
     if (POSITIVE.test(cls)) w += 25;
   }
-  const id = el.getAttribute('id');
   if (id) {
     if (NEGATIVE.test(id)) w -= 25;
     if (POSITIVE.test(id)) w += 25;

@@ -39,6 +39,10 @@ export interface Box {
   inputs: number;
   score: number;
   scored: boolean;
+  /** The element's class, id and itemprop as the walk read them ('' / null when absent), so scoring makes no second DOM call. */
+  cls: string;
+  id: string;
+  itemprop: string | null;
   /** This box's index in document (pre-)order, and the last index of its subtree. */
   from: number;
   to: number;
@@ -105,6 +109,10 @@ export class BoxWalk {
   private elementsLeft: number;
   private done = false;
   private namesWork = true;
+  /** The last element's class, id and itemprop, as attributes() read them (for make()). */
+  private seenClass = '';
+  private seenId = '';
+  private seenItemprop: string | null = null;
 
   constructor(
     body: Element,
@@ -113,6 +121,7 @@ export class BoxWalk {
     this.charsLeft = options.maxChars;
     this.elementsLeft = options.maxElements;
     this.log = { nodes: [], codes: [], boxes: [], boxFrom: [], boxTo: [], truncated: false };
+    this.readNames(body);
     const root = this.make(body, 'BODY', null);
     this.push(body, 'BODY', root, true, false, false, 1);
   }
@@ -137,7 +146,8 @@ export class BoxWalk {
   private make(el: Element, tag: string, parent: Box | null): Box {
     const b: Box = {
       el, tag, parent, children: [], own: 0, ownLink: 0, ownCommas: 0, text: 0, link: 0, commas: 0,
-      paras: 0, lis: 0, imgs: 0, inputs: 0, score: 0, scored: false, from: this.boxes.length, to: 0,
+      paras: 0, lis: 0, imgs: 0, inputs: 0, score: 0, scored: false, cls: this.seenClass, id: this.seenId,
+      itemprop: this.seenItemprop, from: this.boxes.length, to: 0,
     };
     this.boxes.push(b);
     this.log.boxes.push(el);
@@ -250,6 +260,7 @@ export class BoxWalk {
       }
     }
     if (!names) {
+      this.readNames(el);
       if (isHiddenByMarkup(el) || isEditable(el) || isCredit(el)) return HIDDEN;
       return isFurniture(el, tag, this.options.byName) ? FURNITURE : SHOWN;
     }
@@ -285,9 +296,19 @@ export class BoxWalk {
           break;
       }
     }
+    this.seenClass = cls;
+    this.seenId = id;
+    this.seenItemprop = itemprop;
     const classAndId = cls + ' ' + id;
     if (creditBy(itemprop, classAndId)) return HIDDEN;
     return furnitureBy(tag, role, itemprop, classAndId, this.options.byName) ? FURNITURE : SHOWN;
+  }
+
+  /** The element's class, id and itemprop by one call each (the root, and pages that broke getAttributeNames). */
+  private readNames(el: Element): void {
+    this.seenClass = el.getAttribute('class') ?? '';
+    this.seenId = el.getAttribute('id') ?? '';
+    this.seenItemprop = el.getAttribute('itemprop');
   }
 
   /** A block's subtree is done: its totals go to its parent. */
