@@ -11,7 +11,7 @@ import { assignKeys } from './keys.ts';
 import { decodeScored } from './linear.ts';
 import { isFigureTrigger, isNameTrigger, looksEnglish, windowsAround } from './gate.ts';
 import { normaliseFigure } from './normalise.ts';
-import { refineFigures, signStart } from './refine.ts';
+import { DEFAULT_FIGURE_RULES, refineFigures, signStart } from './refine.ts';
 import type { Entity, EntityType, Extraction, Figure, FigureType, Span } from './types.ts';
 
 /**
@@ -67,7 +67,6 @@ function harmoniseTypes(entities: Entity[]): void {
   }
 }
 
-const DEFAULT_FIGURE_RULES = 27;
 /** Tokens either side of a trigger that each tagger decodes (see PipelineOptions). */
 const NAME_WINDOW = 2;
 const FIGURE_WINDOW = 5;

@@ -105,8 +105,11 @@ function isProductNumber(doc: Doc, s: number, e: number, b: number): boolean {
   return c >= 65 && c <= 90 && !(e + 1 < b && glued(doc, e, e + 1));
 }
 
+/** The shipped rules: 1 merge qualifier-only spans, 2 extend over qualifiers, 8 bare years, 16 news usage (4, currency signs into plain amounts, is off). */
+export const DEFAULT_FIGURE_RULES = 27;
+
 /** Refines figure spans [startToken, endToken, typeName] within sentence [a, b) in place. */
-export function refineFigures(doc: Doc, a: number, spans: Array<[number, number, string]>, rules = 11, b = a): Array<[number, number, string]> {
+export function refineFigures(doc: Doc, a: number, spans: Array<[number, number, string]>, rules = DEFAULT_FIGURE_RULES, b = a): Array<[number, number, string]> {
   const out: Array<[number, number, string]> = [];
   for (let k = 0; k < spans.length; k++) {
     let [s, e, type] = spans[k]!;
@@ -159,8 +162,7 @@ function withMissedNewsFigures(doc: Doc, a: number, b: number, spans: Array<[num
       const year = spans[k];
       if (year && year[0] === i + 1 && year[1] === i + 2 && year[2] === 'DATE' && doc.num[i + 1] === 1) spans[k] = [i, i + 2, 'DATE'];
       else found.push([i, i + 1, 'DATE']);
-    }
-    else if (i + 2 < free && doc.toks.ends[i + 1]! - doc.toks.starts[i + 1]! === 3 && word(doc, i + 1) === 'per' && word(doc, i + 2) === 'cent' && (doc.num[i] !== 0 || parseNumber(word(doc, i)) !== null)) {
+    } else if (i + 2 < free && doc.toks.ends[i + 1]! - doc.toks.starts[i + 1]! === 3 && word(doc, i + 1) === 'per' && word(doc, i + 2) === 'cent' && (doc.num[i] !== 0 || parseNumber(word(doc, i)) !== null)) {
       found.push([i, i + 3, 'PERCENT']);
       i += 2;
     }
