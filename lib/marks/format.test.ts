@@ -37,6 +37,14 @@ describe('formatDateValue', () => {
     expect(formatDateValue('P1D')).toBe('1 day');
     expect(formatDateValue('199X')).toBe('the 1990s');
   });
+
+  it('reads times, quarters and weekdays as a reader writes them', () => {
+    expect(formatDateValue('T19:30')).toBe('19:30');
+    expect(formatDateValue('2024-Q3')).toBe('Q3 2024');
+    expect(formatDateValue('XXXX-Q1')).toBe('Q1');
+    expect(formatDateValue('XXXX-WXX-2')).toBe('Tuesday');
+    expect(formatFigure({ type: 'DATE', text: 'last Tuesday', value: 'XXXX-WXX-2', qualifier: 'last' })).toBe('last Tuesday');
+  });
 });
 
 describe('numbers', () => {

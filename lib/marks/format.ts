@@ -59,7 +59,7 @@ function groupThousands(value: number): string {
 
 const trim = (n: number): string => String(Number(n.toFixed(3)));
 
-/** ISO date, partial date ("--09-02", "2024-05", "--05") or duration ("P15Y") in words. */
+/** ISO date, partial date ("--09-02", "2024-05", "--05"), duration ("P15Y"), time, quarter or weekday in words. */
 export function formatDateValue(value: string): string {
   const duration = /^P(?:(\d+(?:\.\d+)?)Y)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)W)?(?:(\d+(?:\.\d+)?)D)?$/.exec(value);
   if (duration && value !== 'P') {
@@ -80,8 +80,17 @@ export function formatDateValue(value: string): string {
   }
   const decade = /^(\d{3})X$/.exec(value);
   if (decade) return `the ${decade[1]}0s`;
+  // The extractor's times ("T19:30"), quarters ("2024-Q3", "XXXX-Q3") and weekdays ("XXXX-WXX-2").
+  const time = /^T(\d{2}):(\d{2})$/.exec(value);
+  if (time) return `${time[1]}:${time[2]}`;
+  const quarter = /^(\d{4}|XXXX)-Q([1-4])$/.exec(value);
+  if (quarter) return quarter[1] === 'XXXX' ? `Q${quarter[2]}` : `Q${quarter[2]} ${quarter[1]}`;
+  const weekday = /^XXXX-WXX-([1-7])$/.exec(value);
+  if (weekday) return WEEKDAYS[Number(weekday[1]) - 1]!;
   return value;
 }
+
+const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
 export function currencyName(code: string, amount: number): string {
   const names = CURRENCY_NAMES[code];
