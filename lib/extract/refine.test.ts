@@ -15,6 +15,11 @@ describe('figures written together', () => {
     expect(figures('The startup raised $10k from friends.')).toContainEqual({ text: '$10k', type: 'MONEY', value: 10e3, currency: 'USD' });
   });
 
+  it('finds "€3m" where the tagger saw no figure at all', () => {
+    const found = figures('Inflation hit 3.2 per cent in Q3 2024, and the club paid €3m.');
+    expect(found).toContainEqual({ text: '€3m', type: 'MONEY', value: 3e6, currency: 'EUR' });
+  });
+
   it('gives a plain amount the currency of the sign OntoNotes leaves outside its span', () => {
     expect(figures('Rents hit $3,000 a month in the city.')).toContainEqual({ text: '3,000', type: 'MONEY', value: 3000, currency: 'USD' });
   });

@@ -146,7 +146,7 @@ export function refineFigures(doc: Doc, a: number, spans: Array<[number, number,
 
 /**
  * Figures in news forms the tagger left alone: "ten per cent" (British, a number word before it)
- * is a PERCENT, and "Q3" a DATE (a quarter).
+ * is a PERCENT, "Q3" a DATE (a quarter), "€3m" MONEY.
  */
 function withMissedNewsFigures(doc: Doc, a: number, b: number, spans: Array<[number, number, string]>): Array<[number, number, string]> {
   const found: Array<[number, number, string]> = [];
@@ -162,6 +162,13 @@ function withMissedNewsFigures(doc: Doc, a: number, b: number, spans: Array<[num
       const year = spans[k];
       if (year && year[0] === i + 1 && year[1] === i + 2 && year[2] === 'DATE' && doc.num[i + 1] === 1) spans[k] = [i, i + 2, 'DATE'];
       else found.push([i, i + 1, 'DATE']);
+    } else if (i + 1 < free && doc.num[i + 1] !== 0 && glued(doc, i, i + 1) && isCurrencySign(doc, i)) {
+      // "€3m" the tagger did not see at all: a sign glued to a number is money. As OntoNotes
+      // has it, the sign joins the span only with a scale ("$1.2bn"); a plain "$300" is "300".
+      const scaled = i + 2 < free && glued(doc, i + 1, i + 2) && MONEY_SCALES.has(word(doc, i + 2));
+      if (scaled) found.push([signStart(doc, i, a), i + 3, 'MONEY']);
+      else found.push([i + 1, i + 2, 'MONEY']);
+      i += scaled ? 2 : 1;
     } else if (i + 2 < free && doc.toks.ends[i + 1]! - doc.toks.starts[i + 1]! === 3 && word(doc, i + 1) === 'per' && word(doc, i + 2) === 'cent' && (doc.num[i] !== 0 || parseNumber(word(doc, i)) !== null)) {
       found.push([i, i + 3, 'PERCENT']);
       i += 2;
