@@ -83,7 +83,10 @@ export function parseNumber(phrase: string): number | null {
     }
     const frac = /^(\d+)\/(\d+)$/.exec(w);
     if (frac) {
-      current += Number(frac[1]) / Number(frac[2]);
+      // A proper fraction ("3/4"); "2023/24" (a season), "24/7" and "9/11" are no quotient.
+      const [n, d] = [Number(frac[1]), Number(frac[2])];
+      if (!(n < d && d <= 1000)) return null;
+      current += n / d;
       seen = true;
       continue;
     }

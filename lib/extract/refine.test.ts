@@ -20,6 +20,11 @@ describe('figures written together', () => {
     expect(found).toContainEqual({ text: '€3m', type: 'MONEY', value: 3e6, currency: 'EUR' });
   });
 
+  it('reads "1.5m people" as a count of 1.5 million, and "2023/24" as no quotient', () => {
+    expect(figures('About 1.5m people live in the city.')).toContainEqual({ text: 'About 1.5m', type: 'CARDINAL', value: 1.5e6, currency: undefined });
+    expect(figures('The 2023/24 season ended in May.').find((f) => f.text === '2023/24')?.value ?? null).toBeNull();
+  });
+
   it('gives a plain amount the currency of the sign OntoNotes leaves outside its span', () => {
     expect(figures('Rents hit $3,000 a month in the city.')).toContainEqual({ text: '3,000', type: 'MONEY', value: 3000, currency: 'USD' });
   });

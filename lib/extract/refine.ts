@@ -64,7 +64,10 @@ function gluedMoney(doc: Doc, span: [number, number, string], prevEnd: number, b
   if (signed && (type === 'CARDINAL' || type === 'MONEY')) type = 'MONEY';
   if (e < b && glued(doc, e - 1, e) && doc.num[e - 1] !== 0) {
     const suffix = word(doc, e);
-    if (GLUED_SCALES.has(suffix) || (type === 'MONEY' && signed && MONEY_SCALES.has(suffix))) {
+    // "1.5m people": a count (the tagger did not say QUANTITY) takes a lower-case "m" or "k" as a
+    // scale; upper-case, unsigned, it names a thing ("4K", see isProductNumber).
+    const lowerCase = doc.text.charCodeAt(doc.toks.starts[e]!) >= 97;
+    if (GLUED_SCALES.has(suffix) || (((type === 'CARDINAL' && lowerCase) || (type === 'MONEY' && signed)) && MONEY_SCALES.has(suffix))) {
       e++;
       if (signed) s = signStart(doc, s - 1, prevEnd);
     } else if (suffix === 'pc' && (type === 'CARDINAL' || type === 'PERCENT')) {
