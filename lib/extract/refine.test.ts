@@ -58,6 +58,14 @@ describe('news usage the tagger never saw', () => {
   });
 });
 
+describe('Indian amounts', () => {
+  it('reads "Rs 5,000 crore" and "about ₹50bn" as rupees with their scale', () => {
+    const found = figures('The government will spend Rs 5,000 crore on the scheme, about ₹50bn.');
+    expect(found).toContainEqual({ text: 'Rs 5,000 crore', type: 'MONEY', value: 5e10, currency: 'INR' });
+    expect(found).toContainEqual({ text: 'about ₹50bn', type: 'MONEY', value: 5e10, currency: 'INR' });
+  });
+});
+
 describe('British and business forms', () => {
   it('reads "5pc", "ten per cent", "7.30pm" and "Q3 2024"', () => {
     expect(figures('Profits rose 5pc to £1,200 in the first half of 2024.')).toContainEqual({ text: '5pc', type: 'PERCENT', value: 5, currency: undefined });

@@ -62,6 +62,15 @@ function gluedMoney(doc: Doc, span: [number, number, string], prevEnd: number, b
   let [s, e, type] = span;
   const signed = s - 1 >= prevEnd && isCurrencySign(doc, s - 1) && glued(doc, s - 1, s);
   if (signed && (type === 'CARDINAL' || type === 'MONEY')) type = 'MONEY';
+  // "about ₹50bn": the tagger took the qualifier and the sign in but called it a count.
+  if (type === 'CARDINAL') for (let i = s; i < e - 1; i++) if (isCurrencySign(doc, i) && glued(doc, i, i + 1)) type = 'MONEY';
+  // "Rs 5,000 crore": India's rupee sign is written as a word before the amount.
+  if ((type === 'CARDINAL' || type === 'MONEY') && s - 1 >= prevEnd && RUPEE_WORDS.has(doc.text.slice(doc.toks.starts[s - 1]!, doc.toks.ends[s - 1]!))) {
+    type = 'MONEY';
+    s--;
+  }
+  // Indian scales the American-trained tagger does not know: "5,000 crore", "12 lakh".
+  if (e < b && INDIAN_SCALES.has(word(doc, e)) && doc.num[e - 1] !== 0) e++;
   if (e < b && glued(doc, e - 1, e) && doc.num[e - 1] !== 0) {
     const suffix = word(doc, e);
     // "1.5m people": a count (the tagger did not say QUANTITY) takes a lower-case "m" or "k" as a
@@ -95,6 +104,8 @@ export function signStart(doc: Doc, sign: number, floor: number): number {
 }
 
 const CURRENCY_PREFIXES = new Set(['A', 'C', 'HK', 'NZ', 'S', 'US', 'NT', 'R']);
+const RUPEE_WORDS = new Set(['Rs', 'Rs.']);
+const INDIAN_SCALES = new Set(['crore', 'crores', 'lakh', 'lakhs']);
 
 /**
  * A number written together with one capital letter names a thing, not a count: "4K" (a screen),
