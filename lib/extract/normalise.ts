@@ -50,9 +50,6 @@ const CURRENCY_WORDS: Array<[RegExp, string]> = [
   [/\$|\bdollars?\b|\bUSD\b|\bcents?\b/i, 'USD'],
 ];
 
-/** A currency sign token on its own: "$", "€", "US$", "HK$". */
-const CURRENCY_SIGN = /^(?:[$€£¥₹₽₩]|[A-Z]{1,2}\$)$/;
-
 function currencyIn(text: string): string | undefined {
   for (const [re, code] of CURRENCY_WORDS) if (re.test(text)) return code;
   return undefined;
@@ -162,15 +159,15 @@ const STOP = new Set([
 
 /**
  * The value of a figure of `type` written `text`; `after` is the rest of its sentence (a count's
- * noun), `before` the token right before it (a currency sign the span leaves out, as OntoNotes
- * does for plain amounts: "$" "3,000").
+ * noun), `before` the currency sign right before it that the span leaves out, as OntoNotes does
+ * for plain amounts ("$" "3,000"; see signBefore in refine.ts), or ''.
  */
 export function normaliseFigure(type: string, text: string, after = '', before = ''): FigureValue {
   const { qualifier, rest } = qualifierOf(text);
   const q = qualifier ? { qualifier } : {};
   switch (type) {
     case 'MONEY': {
-      const currency = currencyIn(text) ?? (CURRENCY_SIGN.test(before) ? currencyIn(before) : undefined);
+      const currency = currencyIn(text) ?? (before ? currencyIn(before) : undefined);
       let value = parseNumber(rest.replace(/[$€£¥₹₽₩]|US|HK|NZ|NT|\bC(?=\$)|\bA(?=\$)|\bS(?=\$)/g, ' '));
       if (value !== null && /\bcents?\b/i.test(text) && !/\$/.test(text)) value = value / 100;
       return { value, ...(currency ? { unit: currency, currency } : {}), ...q };

@@ -11,7 +11,7 @@ import { assignKeys } from './keys.ts';
 import { decodeScored } from './linear.ts';
 import { isFigureTrigger, isNameTrigger, looksEnglish, windowsAround } from './gate.ts';
 import { normaliseFigure } from './normalise.ts';
-import { DEFAULT_FIGURE_RULES, refineFigures, signStart } from './refine.ts';
+import { DEFAULT_FIGURE_RULES, refineFigures, signBefore } from './refine.ts';
 import type { Entity, EntityType, Extraction, Figure, FigureType, Span } from './types.ts';
 
 /**
@@ -124,9 +124,7 @@ export function runExtraction(text: string, bundle: ModelBundle, options: Pipeli
       const end = ends[e - 1]!;
       const ftext = text.slice(start, end);
       const type = t as FigureType;
-      // OntoNotes leaves the sign out of a plain amount ("$" "3,000"): the currency is still the sign's.
-      const sign = type === 'MONEY' && s > a ? text.slice(starts[signStart(doc, s - 1, a)]!, ends[s - 1]!) : '';
-      const v = normaliseFigure(type, ftext, text.slice(end, sentEnd), sign);
+      const v = normaliseFigure(type, ftext, text.slice(end, sentEnd), type === 'MONEY' ? signBefore(doc, s, a) : '');
       figures.push({ start, end, text: ftext, type, ...v });
     }
   }

@@ -97,8 +97,17 @@ function gluedMoney(doc: Doc, span: [number, number, string], prevEnd: number, b
   return [s, e, type];
 }
 
+/**
+ * The currency sign right before token `s` (with a glued prefix: "A$"), or '' when there is none:
+ * OntoNotes leaves it out of a plain amount's span ("$" "3,000"), and the amount is still in it.
+ */
+export function signBefore(doc: Doc, s: number, floor: number): string {
+  if (s - 1 < floor || !isCurrencySign(doc, s - 1)) return '';
+  return doc.text.slice(doc.toks.starts[signStart(doc, s - 1, floor)]!, doc.toks.ends[s - 1]!);
+}
+
 /** Where a currency sign starts: "A$", "US$" and "HK$" are a prefix glued to "$". */
-export function signStart(doc: Doc, sign: number, floor: number): number {
+function signStart(doc: Doc, sign: number, floor: number): number {
   if (sign - 1 < floor || !glued(doc, sign - 1, sign) || doc.text.charCodeAt(doc.toks.starts[sign]!) !== 36) return sign;
   return CURRENCY_PREFIXES.has(doc.text.slice(doc.toks.starts[sign - 1]!, doc.toks.ends[sign - 1]!)) ? sign - 1 : sign;
 }
@@ -137,16 +146,15 @@ export function refineFigures(doc: Doc, a: number, spans: Array<[number, number,
         continue;
       }
     }
+    const prevEnd = out.length ? out[out.length - 1]![1] : a;
     if (rules & 16 && NUMERIC.has(type)) {
-      const prevEnd = out.length ? out[out.length - 1]![1] : a;
       const nextStart = next ? next[0] : b;
       [s, e, type] = gluedMoney(doc, [s, e, type], prevEnd, nextStart);
       if (type === 'CARDINAL' && isProductNumber(doc, s, e, b)) continue;
     }
     if (NUMERIC.has(type)) {
-      const prevEnd = out.length ? out[out.length - 1]![1] : a;
       if (rules & 2) s = qualifierStart(doc, Math.max(a, prevEnd), s);
-      if (rules & 4 && type === 'MONEY' && s > prevEnd && CURRENCY_SIGNS.has(doc.text.slice(doc.toks.starts[s - 1]!, doc.toks.ends[s - 1]!)) && doc.toks.ends[s - 1] === doc.toks.starts[s]) s--;
+      if (rules & 4 && type === 'MONEY' && s > prevEnd && isCurrencySign(doc, s - 1) && glued(doc, s - 1, s)) s--;
       if (rules & 6 && type === 'MONEY' && s > prevEnd) {
         const q2 = qualifierStart(doc, Math.max(a, prevEnd), s);
         s = q2;
