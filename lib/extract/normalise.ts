@@ -38,6 +38,7 @@ const CURRENCY_WORDS: Array<[RegExp, string]> = [
   [/NZ\$|New Zealand dollars?/i, 'NZD'],
   [/S\$|Singapore dollars?/i, 'SGD'],
   [/New Taiwan dollars?|NT\$/i, 'TWD'],
+  [/R\$|Brazilian reals?|\bBRL\b/i, 'BRL'],
   [/€|\beuros?\b|\bEUR\b/i, 'EUR'],
   [/£|\bpounds?(?: sterling)?\b|\bsterling\b|\bGBP\b/i, 'GBP'],
   [/¥|\byen\b|\bJPY\b/i, 'JPY'],

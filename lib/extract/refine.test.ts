@@ -47,6 +47,10 @@ describe('news usage the tagger never saw', () => {
     ]);
   });
 
+  it('reads "R$10m" as Brazilian reals, not dollars', () => {
+    expect(figures('Petrobras will pay R$10m in fines.')).toContainEqual({ text: 'R$10m', type: 'MONEY', value: 1e7, currency: 'BRL' });
+  });
+
   it('reads "A$2.1bn" as Australian dollars', () => {
     // (The tagger also calls "A$" a MISC name, as CoNLL-2003 does with "C$".)
     const r = extract('The deal, worth A$2.1bn, was signed in Sydney on 3 March 2024.');
