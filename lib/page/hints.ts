@@ -29,12 +29,10 @@ export function classAndId(el: Element): string {
   return cls + ' ' + id;
 }
 
-/** Readability's class weight: +25 for each content-like name (class, id), −25 for each furniture-like one. */
-export function classWeight(el: Element): number {
-  return classWeightBy(el.getAttribute('class'), el.getAttribute('id'));
-}
-
-/** `classWeight` from the class and id already read ('' or null when absent). */
+/**
+ * Readability's class weight: +25 for each content-like name (class, id), −25 for each
+ * furniture-like one; from the values the walk already read ('' or null when absent).
+ */
 export function classWeightBy(cls: string | null, id: string | null): number {
   let w = 0;
   if (cls) {

@@ -19,7 +19,7 @@ import {
   styleHides,
   tagOf,
 } from './dom.ts';
-import { creditBy, furnitureBy, isCredit, isFurniture } from './hints.ts';
+import { creditBy, furnitureBy, isFurniture } from './hints.ts';
 
 /** One block-level element, with its own text (not in nested blocks) and subtree totals. */
 export interface Box {
@@ -261,7 +261,7 @@ export class BoxWalk {
     }
     if (!names) {
       this.readNames(el);
-      if (isHiddenByMarkup(el) || isEditable(el) || isCredit(el)) return HIDDEN;
+      if (isHiddenByMarkup(el) || isEditable(el) || creditBy(this.seenItemprop, this.seenClass + ' ' + this.seenId)) return HIDDEN;
       return isFurniture(el, tag, this.options.byName) ? FURNITURE : SHOWN;
     }
     let role: string | null = null;
