@@ -41,7 +41,35 @@ function countTests(reportPath: string): { passed: number; failed: number } | nu
   return null;
 }
 
-const results: { name: string; ok: boolean; seconds: number; tests?: { passed: number; failed: number } }[] = [];
+/** Names and first message line of each failed test in a step's JSON report, so that the tail of
+ * a CI log (often all that is kept) says which test failed and why. */
+function failedTests(reportPath: string): string[] {
+  if (!existsSync(reportPath)) return [];
+  const report = JSON.parse(readFileSync(reportPath, 'utf8'));
+  const firstLine = (message: unknown) => String(message ?? '').split('\n').find((line) => line.trim()) ?? '';
+  const out: string[] = [];
+  // Vitest: testResults[].assertionResults[]; a file that fails to load has only a message.
+  for (const file of report.testResults ?? []) {
+    const failed = (file.assertionResults ?? []).filter((a: { status: string }) => a.status === 'failed');
+    for (const a of failed) out.push(`${file.name}: ${a.fullName} — ${firstLine(a.failureMessages?.[0])}`);
+    if (!failed.length && file.status === 'failed') out.push(`${file.name}: ${firstLine(file.message)}`);
+  }
+  // Playwright: suites nest; a spec is failed when it is not ok.
+  interface PwSpec { ok: boolean; title: string; file: string; line: number; tests?: { results?: { error?: { message?: string } }[] }[] }
+  interface PwSuite { specs?: PwSpec[]; suites?: PwSuite[] }
+  const walk = (suite: PwSuite) => {
+    for (const spec of suite.specs ?? []) {
+      if (spec.ok) continue;
+      const result = spec.tests?.[0]?.results?.at(-1);
+      out.push(`${spec.file}:${spec.line} ${spec.title} — ${firstLine(result?.error?.message)}`);
+    }
+    for (const child of suite.suites ?? []) walk(child);
+  };
+  for (const suite of report.suites ?? []) walk(suite);
+  return out;
+}
+
+const results: { name: string; ok: boolean; seconds: number; tests?: { passed: number; failed: number }; failures: string[] }[] = [];
 let chromium: string;
 try {
   chromium = ensureChromium();
@@ -65,13 +93,15 @@ for (const step of steps) {
     },
   });
   const tests = step.report ? countTests(step.report) ?? undefined : undefined;
-  results.push({ name: step.name, ok: run.status === 0, seconds: (Date.now() - started) / 1000, tests });
+  const failures = step.report ? failedTests(step.report) : [];
+  results.push({ name: step.name, ok: run.status === 0, seconds: (Date.now() - started) / 1000, tests, failures });
 }
 
 console.log('\n━━ Lede test summary ━━');
 for (const r of results) {
   const counts = r.tests ? ` (${r.tests.passed} passed, ${r.tests.failed} failed)` : '';
   console.log(`${r.ok ? 'PASS' : 'FAIL'}  ${r.name.padEnd(26)} ${r.seconds.toFixed(1).padStart(6)} s${counts}`);
+  for (const failure of r.failures) console.log(`      ✗ ${failure.slice(0, 400)}`);
 }
 const passed = results.reduce((n, r) => n + (r.tests?.passed ?? (r.ok ? 1 : 0)), 0);
 const failed = results.reduce((n, r) => n + (r.tests ? r.tests.failed + (r.ok || r.tests.failed ? 0 : 1) : r.ok ? 0 : 1), 0);
