@@ -18,6 +18,11 @@ export interface Candidate {
   method: CandidateMethod;
   /** The span reads as the quote with its head (or tail) cut off and little else changed. */
   cut?: 'head' | 'tail';
+  /**
+   * A side whose stored context reads verbatim up to a paragraph break that the text has too: what
+   * follows the break was replaced (a paragraph inserted or removed there), the side itself was not edited.
+   */
+  intactToBreak?: 'prefix' | 'suffix';
 }
 
 /** The lowest quote similarity a candidate may have: at most a quarter of the quote's characters edited. */
@@ -38,6 +43,8 @@ const SHORT_QUOTE_CONTEXT = 0.875;
 export const INTACT = 0.95;
 /** A side at least this similar was edited lightly (a word or two), not rewritten. */
 const LIGHTLY_EDITED = 0.75;
+/** A side this similar still resembles the stored context (a long word changed in 32 characters), though it was edited. */
+const RECOGNISABLE = 0.6;
 /** In a quote this long, one changed word (up to 7% of it) still counts as intact. */
 const LONG_QUOTE = 64;
 const LONG_QUOTE_INTACT = 0.93;
@@ -95,7 +102,12 @@ export function contender(c: Candidate, sel: TextQuoteSelector, best: Candidate)
   const side = c.quote >= INTACT ? LIGHTLY_EDITED : INTACT;
   const oneSide =
     (sel.prefix.length >= MIN_INFORMATIVE_CONTEXT && c.prefix >= side) || (sel.suffix.length >= MIN_INFORMATIVE_CONTEXT && c.suffix >= side);
-  return oneSide && c.quote >= MIN_QUOTE_SIMILARITY && c.quote >= Math.min(INTACT, best.quote);
+  // An intact quote with a recognisable side and the other side intact up to a paragraph break
+  // is the passage with a word changed before it and a paragraph inserted after it (or the mirror):
+  // two edits, so not plausible, but as likely the passage as any look-alike that now has its context.
+  const other = c.intactToBreak === 'suffix' ? c.prefix : c.intactToBreak === 'prefix' ? c.suffix : 0;
+  const brokenSide = c.quote >= INTACT && other >= RECOGNISABLE;
+  return (oneSide || brokenSide) && c.quote >= MIN_QUOTE_SIMILARITY && c.quote >= Math.min(INTACT, best.quote);
 }
 
 export function scoreOf(c: Candidate): number {
@@ -105,15 +117,26 @@ export function scoreOf(c: Candidate): number {
 /** The best score a candidate can reach (perfect quote and context). */
 export const MAX_SCORE = 1.5;
 
+/** Shortest stretch of context before a break that says the side is the stored one, not chance. */
+const MIN_CONTEXT_TO_BREAK = 8;
+
+/** The side whose stored context reads verbatim from the quote's edge up to a paragraph break the text has at the same place. */
+function intactToBreak(text: string, sel: TextQuoteSelector, start: number, end: number): 'prefix' | 'suffix' | undefined {
+  const cut = sel.suffix.indexOf('\n');
+  if (cut >= MIN_CONTEXT_TO_BREAK && text.startsWith(sel.suffix.slice(0, cut + 1), end)) return 'suffix';
+  const from = sel.prefix.lastIndexOf('\n');
+  if (from === -1 || sel.prefix.length - from - 1 < MIN_CONTEXT_TO_BREAK) return undefined;
+  const tail = sel.prefix.slice(from);
+  return start >= tail.length && text.startsWith(tail, start - tail.length) ? 'prefix' : undefined;
+}
+
 export function withContext(text: string, sel: TextQuoteSelector, start: number, end: number, quote: number, method: CandidateMethod): Candidate {
-  return {
-    start,
-    end,
-    quote,
-    prefix: prefixSimilarity(sel.prefix, text, start),
-    suffix: suffixSimilarity(sel.suffix, text, end),
-    method,
-  };
+  const prefix = prefixSimilarity(sel.prefix, text, start);
+  const suffix = suffixSimilarity(sel.suffix, text, end);
+  const c: Candidate = { start, end, quote, prefix, suffix, method };
+  const side = prefix < 1 || suffix < 1 ? intactToBreak(text, sel, start, end) : undefined;
+  if (side) c.intactToBreak = side;
+  return c;
 }
 
 /** Start offsets of every occurrence of `needle`, up to `limit`. */
