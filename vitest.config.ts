@@ -7,5 +7,6 @@ export default defineConfig({
     include: ['lib/**/*.test.ts', 'store/**/*.test.ts', 'ext/library/**/*.test.ts', 'scripts/**/*.test.ts', 'components/**/*.test.{ts,tsx}'],
     exclude: ['node_modules', '.output', 'e2e'],
     testTimeout: 30_000,
+    setupFiles: ['scripts/fast-check-seed.ts'],
   },
 });
