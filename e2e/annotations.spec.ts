@@ -63,6 +63,18 @@ test('highlight with a note survives a reload and a browser restart; edit and de
   await expect.poll(() => noteTexts(again)).toEqual({ green: [PHRASE] });
 });
 
+test('the headline carries no marks but the reader can highlight it, and the highlight comes back after a reload', async ({ page, server }) => {
+  await page.goto(`${server.origin}/article.html`);
+  await painted(page);
+  const words = 'pledge deeper cooperation';
+  await select(page, words, 'h1');
+  await page.getByTestId('highlight-green').click();
+  await expect.poll(() => noteTexts(page)).toEqual({ green: [words] });
+  await page.reload();
+  await painted(page);
+  await expect.poll(() => noteTexts(page)).toEqual({ green: [words] });
+});
+
 test('two tabs on one article see each other’s highlights without reload', async ({ context, page, server }) => {
   await page.goto(`${server.origin}/article.html`);
   await painted(page);

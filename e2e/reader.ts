@@ -3,10 +3,10 @@
 import type { Page } from '@playwright/test';
 import { expect } from './fixtures';
 
-/** Selects `phrase` inside the demo article with a real mouse drag; Lede's toolbar appears. */
-export async function select(page: Page, phrase: string): Promise<void> {
-  const box = await page.evaluate((phrase) => {
-    for (const p of document.querySelectorAll('article p')) {
+/** Selects `phrase` inside the demo article (its paragraphs, or `within`) with a real mouse drag; Lede's toolbar appears. */
+export async function select(page: Page, phrase: string, within = 'article p'): Promise<void> {
+  const box = await page.evaluate(([phrase, within]) => {
+    for (const p of document.querySelectorAll(within)) {
       const text = p.firstChild as Text;
       const at = text.data.indexOf(phrase);
       if (at < 0) continue;
@@ -21,7 +21,7 @@ export async function select(page: Page, phrase: string): Promise<void> {
       return { x1: first.left + 1, y1: first.top + first.height / 2, x2: last.right - 1, y2: last.top + last.height / 2 };
     }
     throw new Error(`phrase not found: ${phrase}`);
-  }, phrase);
+  }, [phrase, within] as const);
   await page.mouse.move(box.x1, box.y1);
   await page.mouse.down();
   await page.mouse.move(box.x2, box.y2, { steps: 5 });
