@@ -81,3 +81,16 @@ describe('British and business forms', () => {
     ]);
   });
 });
+
+describe('dates written as numbers', () => {
+  it('reads an ISO date ("2015-05-12") as one date, not a bare year', () => {
+    expect(figures('Latest update : 2015-05-12')).toEqual([{ text: '2015-05-12', type: 'DATE', value: '2015-05-12', currency: undefined }]);
+    expect(figures('The report was published on 2015-05-12 in Dhaka.')).toContainEqual({ text: '2015-05-12', type: 'DATE', value: '2015-05-12', currency: undefined });
+  });
+
+  it('leaves look-alikes that are not dates alone', () => {
+    for (const text of ['Call 2015-13-40 for tickets.', 'Order 2015-05-12-77 shipped.']) {
+      expect(figures(text).some((f) => f.value === '2015-05-12' || f.value === '2015-13-40'), text).toBe(false);
+    }
+  });
+});

@@ -128,7 +128,7 @@ function isProductNumber(doc: Doc, s: number, e: number, b: number): boolean {
   return c >= 65 && c <= 90 && !(e + 1 < b && glued(doc, e, e + 1));
 }
 
-/** The shipped rules: 1 merge qualifier-only spans, 2 extend over qualifiers, 8 bare years, 16 news usage (4, currency signs into plain amounts, is off). */
+/** The shipped rules: 1 merge qualifier-only spans, 2 extend over qualifiers, 8 bare years, 16 news usage (incl. ISO dates; 4, currency signs into plain amounts, is off). */
 export const DEFAULT_FIGURE_RULES = 27;
 
 /** Refines figure spans [startToken, endToken, typeName] within sentence [a, b) in place. */
@@ -162,7 +162,8 @@ export function refineFigures(doc: Doc, a: number, spans: Array<[number, number,
     }
     out.push([s, e, type]);
   }
-  const withYears = rules & 8 ? withBareYears(doc, a, b, out) : out;
+  const dated = rules & 16 ? withIsoDates(doc, a, b, out) : out;
+  const withYears = rules & 8 ? withBareYears(doc, a, b, dated) : dated;
   return rules & 16 ? withMissedNewsFigures(doc, a, b, withYears) : withYears;
 }
 
@@ -198,6 +199,37 @@ function withMissedNewsFigures(doc: Doc, a: number, b: number, spans: Array<[num
   }
   if (found.length === 0) return spans;
   return [...spans, ...found].sort((x, y) => x[0] - y[0]);
+}
+
+/** The text of token i. */
+function tokenText(doc: Doc, i: number): string {
+  return doc.text.slice(doc.toks.starts[i]!, doc.toks.ends[i]!);
+}
+
+/**
+ * "2015-05-12" (a dateline's "Latest update : 2015-05-12") is one DATE: the tokeniser splits it at
+ * the hyphens, and the tagger, which never saw the form in newswire, marked the year at most.
+ * Replaces any span inside it.
+ */
+function withIsoDates(doc: Doc, a: number, b: number, spans: Array<[number, number, string]>): Array<[number, number, string]> {
+  let out = spans;
+  for (let i = a; i + 4 < b; i++) {
+    if (doc.num[i] !== 1 || !/^\d{4}$/.test(tokenText(doc, i))) continue;
+    let glue = true;
+    for (let j = i; j < i + 4; j++) if (!glued(doc, j, j + 1)) glue = false;
+    if (!glue || tokenText(doc, i + 1) !== '-' || tokenText(doc, i + 3) !== '-') continue;
+    const month = tokenText(doc, i + 2);
+    const day = tokenText(doc, i + 4);
+    if (!/^(0[1-9]|1[0-2])$/.test(month) || !/^(0[1-9]|[12]\d|3[01])$/.test(day)) continue;
+    // Not part of a longer run of digits and hyphens ("2015-05-12-1234").
+    if (i + 5 < b && glued(doc, i + 4, i + 5) && /^[-\d]/.test(tokenText(doc, i + 5))) continue;
+    const e = i + 5;
+    out = out.filter(([ss, se]) => se <= i || ss >= e);
+    out.push([i, e, 'DATE']);
+    out.sort((x, y) => x[0] - y[0]);
+    i = e - 1;
+  }
+  return out;
 }
 
 /** A year-like number ("2025") the tagger left alone is a date, unless glued to other figures. */
