@@ -34,6 +34,9 @@ describe('normaliseFigure', () => {
     expect(normaliseFigure('DATE', 'the 1990s').value).toBe('199X');
     expect(normaliseFigure('DATE', 'the third quarter').value).toBe('XXXX-Q3');
     expect(normaliseFigure('DATE', 'last Tuesday')).toMatchObject({ value: 'XXXX-WXX-2', qualifier: 'last' });
+    expect(normaliseFigure('DATE', '2015-05-12').value).toBe('2015-05-12');
+    // Month 13, day 40: a code shaped like a date is not read as one.
+    expect(normaliseFigure('DATE', '2015-13-40').value).not.toBe('2015-13-40');
   });
   it('reads spans of time as durations', () => {
     expect(normaliseFigure('DATE', '15 consecutive years')).toEqual({ value: 15, unit: 'year', kind: 'duration' });

@@ -74,7 +74,8 @@ const pad = (n: number): string => String(n).padStart(2, '0');
 function normaliseDate(text: string): FigureValue {
   const t = text.trim();
   const lower = t.toLowerCase();
-  const iso = /\b(\d{4})-(\d{2})-(\d{2})\b/.exec(t);
+  // A written-out ISO date, when its month and day are ones ("2015-13-40" is a code, not a date).
+  const iso = /\b(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])\b/.exec(t);
   if (iso) return { value: `${iso[1]}-${iso[2]}-${iso[3]}` };
   const words = splitWords(t.replace(/[.,]/g, ' '));
   const q = /\b(first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\b/i.exec(t);
