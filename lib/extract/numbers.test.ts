@@ -51,4 +51,14 @@ describe('parseNumber', () => {
     expect(parseNumber('1,200')).toBe(1200);
     expect(parseNumber(' 3 ')).toBe(3);
   });
+
+  it('does not add up numerals in digits that follow each other: a range or a code is not a sum', () => {
+    expect(parseNumber('3-4')).toBe(3);
+    expect(parseNumber('10–15')).toBe(10);
+    expect(parseNumber('2015-13-40')).toBe(2015);
+    // Number words and multipliers still build one number.
+    expect(parseNumber('twenty-five')).toBe(25);
+    expect(parseNumber('1 million 200 thousand')).toBe(1_200_000);
+    expect(parseNumber('3 1/2')).toBe(3.5);
+  });
 });

@@ -73,14 +73,20 @@ export function parseNumber(phrase: string): number | null {
   let current = 0;
   let seen = false;
   let numerator = 0;
+  // The last word read was a numeral in digits: another right after it is a second number (the
+  // end of a range, "3-4 years"; a code, "2015-13-40"), not a part to add as number words are.
+  let afterDigits = false;
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!.replace(/[^a-z0-9./]/g, '');
     if (w === '') continue;
     if (/^\d+(\.\d+)?$/.test(w) || /^\.\d+$/.test(w)) {
+      if (afterDigits) break;
       current += Number(w);
       seen = true;
+      afterDigits = true;
       continue;
     }
+    afterDigits = false;
     const frac = /^(\d+)\/(\d+)$/.exec(w);
     if (frac) {
       // A proper fraction ("3/4"); "2023/24" (a season), "24/7" and "9/11" are no quotient.
