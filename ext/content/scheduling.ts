@@ -4,9 +4,13 @@
 /** How long one slice may run before it yields. */
 export const SLICE_MS = 8;
 
-/** A `shouldStop` predicate that turns true once the slice's time is used up. */
-export function sliceDeadline(win: Window, ms = SLICE_MS): () => boolean {
-  const end = win.performance.now() + ms;
+/**
+ * A `shouldStop` predicate that turns true once the slice's time is used up. The slice starts at
+ * `from` (default now): pass the start of the current task, so that stages running back to back in
+ * one task (the walk's last slice, scoring, the index's first slice) share one slice between them.
+ */
+export function sliceDeadline(win: Window, ms = SLICE_MS, from = win.performance.now()): () => boolean {
+  const end = from + ms;
   return () => win.performance.now() >= end;
 }
 

@@ -17,7 +17,7 @@ import type { ExtractAnswer, PageEntity, PageFact, PageState } from '../messages
 import { HoverCard } from './hover-card';
 import { MarkPainter, supportsHighlights, type PageWindow } from './painter';
 import { UiHost } from './ui-host';
-import { yieldToPage, sliceDeadline } from './scheduling';
+import { SLICE_MS, yieldToPage, sliceDeadline } from './scheduling';
 
 /** Characters of article text we mark at most: a million-word page gets its first ~35,000 words. */
 const MAX_ARTICLE_CHARS = 200_000;
@@ -151,7 +151,7 @@ export class LedeSession {
   /** Steps `work` in slices that yield to the page between them, then returns its result. */
   private async inSlices<T>(work: { step(shouldStop: () => boolean): boolean }, result: () => T): Promise<T> {
     for (;;) {
-      if (work.step(sliceDeadline(this.win))) return result();
+      if (work.step(sliceDeadline(this.win, SLICE_MS, this.taskStart))) return result();
       await this.yield();
       if (this.signal.aborted) return result();
     }
@@ -273,7 +273,7 @@ export class LedeSession {
         await this.yield();
         if (this.signal.aborted) return;
       }
-      const shouldStop = sliceDeadline(this.win);
+      const shouldStop = sliceDeadline(this.win, SLICE_MS, this.taskStart);
       const byType = new Map<Mark['type'], AbstractRange[]>();
       // Poll the clock every 64 marks: a range is a few microseconds.
       for (let polled = 0; from < marks.length && (++polled % 64 !== 0 || !shouldStop()); from++) {
