@@ -94,3 +94,9 @@ describe('dates written as numbers', () => {
     }
   });
 });
+
+describe('percentages the tagger typed otherwise', () => {
+  it('reads "10-15 percent" as a PERCENT ending at "percent", whatever type the tagger gave it', () => {
+    expect(figures('It costs 10-15 percent more, the ministry said.')).toEqual([{ text: '10-15 percent', type: 'PERCENT', value: 10, currency: undefined }]);
+  });
+});

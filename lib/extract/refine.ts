@@ -162,7 +162,7 @@ export function refineFigures(doc: Doc, a: number, spans: Array<[number, number,
     }
     out.push([s, e, type]);
   }
-  const dated = rules & 16 ? withIsoDates(doc, a, b, out) : out;
+  const dated = rules & 16 ? withIsoDates(doc, a, b, percentsTyped(doc, out)) : out;
   const withYears = rules & 8 ? withBareYears(doc, a, b, dated) : dated;
   return rules & 16 ? withMissedNewsFigures(doc, a, b, withYears) : withYears;
 }
@@ -199,6 +199,28 @@ function withMissedNewsFigures(doc: Doc, a: number, b: number, spans: Array<[num
   }
   if (found.length === 0) return spans;
   return [...spans, ...found].sort((x, y) => x[0] - y[0]);
+}
+
+const PERCENT_WORDS = new Set(['percent', '%', 'pct']);
+
+/**
+ * A figure whose number is followed by "percent" ("%", "pct") is a PERCENT, whatever the tagger
+ * called it, and ends there: "costs 10-15 percent more" came out as one TIME span with "more".
+ * Only spans that start with a number or a qualifier are retyped ("the 5 percent rule" is left).
+ */
+function percentsTyped(doc: Doc, spans: Array<[number, number, string]>): Array<[number, number, string]> {
+  for (let k = 0; k < spans.length; k++) {
+    const [s, e, type] = spans[k]!;
+    if (type === 'PERCENT' || type === 'MONEY') continue;
+    for (let i = s + 1; i < e; i++) {
+      if (!PERCENT_WORDS.has(word(doc, i)) || doc.num[i - 1] === 0) continue;
+      let onlyNumbersBefore = true;
+      for (let j = s; j < i; j++) if (doc.num[j] === 0 && !QUALIFIER_WORDS.has(word(doc, j)) && tokenText(doc, j) !== '-') onlyNumbersBefore = false;
+      if (onlyNumbersBefore) spans[k] = [s, i + 1, 'PERCENT'];
+      break;
+    }
+  }
+  return spans;
 }
 
 /** The text of token i. */
