@@ -107,7 +107,7 @@ export class LedeSession {
     // all of it would freeze the page, so Lede leaves it unmarked and says so in the popup.
     const markable = this.body !== null && !index.truncated && !this.signal.aborted;
     const known = this.settings;
-    const request = markable && !(known && isSiteDisabled(known, this.win.location.href)) ? this.requestExtraction(textToMark(index, [this.body!.headline])) : null;
+    const request = markable && !(known && isSiteDisabled(known, this.win.location.href)) ? this.requestExtraction(textToMark(index, this.body!.headline)) : null;
     const settings = await this.outside(this.settingsReady);
     lap('settings');
     if (this.signal.aborted) return;

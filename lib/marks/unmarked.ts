@@ -3,7 +3,8 @@
 // (a reader may highlight it, and highlights there re-anchor), but it is the article's title,
 // shown as such in the popup and the library, not article text to mark. The reference article
 // text (`expected.html`, Readability's extraction) leaves headlines out, so their marks counted
-// as outside the article; the names in a headline recur in the body.
+// as outside the article; the names in a headline recur in the body. A short preamble before the
+// headline (kicker, section label, breadcrumbs) goes with it: it is page furniture, not text.
 import type { TextIndex } from '../page/text-index';
 
 /** `text` with the characters of `[start, end)` turned to spaces, line breaks kept: offsets and block boundaries unchanged. */
@@ -20,12 +21,19 @@ export function elementSpan(index: Pick<TextIndex, 'text' | 'fromPosition'>, el:
   return end > start ? { start, end } : null;
 }
 
-/** The text to extract marks from: the index's text with each unmarked element's text blanked. */
-export function textToMark(index: Pick<TextIndex, 'text' | 'fromPosition'>, unmarked: ReadonlyArray<Element | null>): string {
-  let text = index.text;
-  for (const el of unmarked) {
-    const span = el ? elementSpan(index, el) : null;
-    if (span) text = blankSpan(text, span.start, span.end);
-  }
-  return text;
+/**
+ * How far into the article text a headline may start for what comes before it to count as its
+ * preamble (a kicker, a section label, breadcrumbs) rather than article text: a short stretch.
+ */
+export const MAX_PREAMBLE_CHARS = 400;
+
+/**
+ * The text to extract marks from: the index's text with the headline blanked, and with it what
+ * stands before it when that is short (a kicker such as "World · Diplomacy", which the tagger
+ * reads as an organisation; a section label; breadcrumbs).
+ */
+export function textToMark(index: Pick<TextIndex, 'text' | 'fromPosition'>, headline: Element | null): string {
+  const span = headline ? elementSpan(index, headline) : null;
+  if (!span) return index.text;
+  return blankSpan(index.text, span.start <= MAX_PREAMBLE_CHARS ? 0 : span.start, span.end);
 }
