@@ -71,12 +71,16 @@ const QUANTITY_UNITS = /\b(kilometres?|kilometers?|km|miles?|metres?|meters?|fee
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 
+/** The first written-out ISO date in `text` whose month and day are ones ("2015-13-40" is a code, not a date), or null. */
+export function isoDateIn(text: string): string | null {
+  return /\b\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])\b/.exec(text)?.[0] ?? null;
+}
+
 function normaliseDate(text: string): FigureValue {
   const t = text.trim();
   const lower = t.toLowerCase();
-  // A written-out ISO date, when its month and day are ones ("2015-13-40" is a code, not a date).
-  const iso = /\b(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])\b/.exec(t);
-  if (iso) return { value: `${iso[1]}-${iso[2]}-${iso[3]}` };
+  const iso = isoDateIn(t);
+  if (iso) return { value: iso };
   const words = splitWords(t.replace(/[.,]/g, ' '));
   const q = /\b(first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\b/i.exec(t);
   const qn = q ? parseOrdinal(q[1]!) ?? 0 : Number(/\bQ([1-4])\b/.exec(t)?.[1] ?? 0);

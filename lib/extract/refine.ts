@@ -7,6 +7,7 @@
 // the dev text (0.00) and follow news usage.
 
 import type { Doc } from './features.ts';
+import { isoDateIn } from './normalise.ts';
 import { parseNumber } from './numbers.ts';
 
 const QUALIFIER_WORDS = new Set(['more', 'less', 'fewer', 'than', 'nearly', 'almost', 'about', 'around', 'approximately', 'roughly', 'over', 'under', 'up', 'to', 'at', 'least', 'most', 'some', 'only', 'just', 'as', 'many', 'much', 'no', 'well', 'an', 'estimated', 'below', 'above', 'upwards', 'of']);
@@ -18,8 +19,14 @@ const QUALIFIER_PHRASES = [
 const NUMERIC = new Set(['MONEY', 'PERCENT', 'CARDINAL', 'QUANTITY']);
 const CURRENCY_SIGNS = new Set(['$', '€', '£', '¥', '₹', '₽', '₩', 'US$', 'C$', 'A$', 'HK$', 'NZ$', 'S$']);
 
+/** The text of token i, as written. */
+function tokenText(doc: Doc, i: number): string {
+  return doc.text.slice(doc.toks.starts[i]!, doc.toks.ends[i]!);
+}
+
+/** The text of token i, lower-cased. */
 function word(doc: Doc, i: number): string {
-  return doc.text.slice(doc.toks.starts[i]!, doc.toks.ends[i]!).toLowerCase();
+  return tokenText(doc, i).toLowerCase();
 }
 
 const LAST_WORDS = new Set(QUALIFIER_PHRASES.map((p) => p[p.length - 1]!));
@@ -48,7 +55,7 @@ function glued(doc: Doc, left: number, right: number): boolean {
 }
 
 function isCurrencySign(doc: Doc, i: number): boolean {
-  return CURRENCY_SIGNS.has(doc.text.slice(doc.toks.starts[i]!, doc.toks.ends[i]!));
+  return CURRENCY_SIGNS.has(tokenText(doc, i));
 }
 
 /**
@@ -65,7 +72,7 @@ function gluedMoney(doc: Doc, span: [number, number, string], prevEnd: number, b
   // "about ₹50bn": the tagger took the qualifier and the sign in but called it a count.
   if (type === 'CARDINAL') for (let i = s; i < e - 1; i++) if (isCurrencySign(doc, i) && glued(doc, i, i + 1)) type = 'MONEY';
   // "Rs 5,000 crore": India's rupee sign is written as a word before the amount.
-  if ((type === 'CARDINAL' || type === 'MONEY') && s - 1 >= prevEnd && RUPEE_WORDS.has(doc.text.slice(doc.toks.starts[s - 1]!, doc.toks.ends[s - 1]!))) {
+  if ((type === 'CARDINAL' || type === 'MONEY') && s - 1 >= prevEnd && RUPEE_WORDS.has(tokenText(doc, s - 1))) {
     type = 'MONEY';
     s--;
   }
@@ -109,7 +116,7 @@ export function signBefore(doc: Doc, s: number, floor: number): string {
 /** Where a currency sign starts: "A$", "US$" and "HK$" are a prefix glued to "$". */
 function signStart(doc: Doc, sign: number, floor: number): number {
   if (sign - 1 < floor || !glued(doc, sign - 1, sign) || doc.text.charCodeAt(doc.toks.starts[sign]!) !== 36) return sign;
-  return CURRENCY_PREFIXES.has(doc.text.slice(doc.toks.starts[sign - 1]!, doc.toks.ends[sign - 1]!)) ? sign - 1 : sign;
+  return CURRENCY_PREFIXES.has(tokenText(doc, sign - 1)) ? sign - 1 : sign;
 }
 
 const CURRENCY_PREFIXES = new Set(['A', 'C', 'HK', 'NZ', 'S', 'US', 'NT', 'R']);
@@ -180,7 +187,7 @@ function withMissedNewsFigures(doc: Doc, a: number, b: number, spans: Array<[num
     const free = k < spans.length ? spans[k]![0] : b;
     if (free <= i) continue;
     const len = doc.toks.ends[i]! - doc.toks.starts[i]!;
-    if (len === 2 && doc.text.charCodeAt(doc.toks.starts[i]!) === 81 && /^Q[1-4]$/.test(doc.text.slice(doc.toks.starts[i]!, doc.toks.ends[i]!))) {
+    if (len === 2 && doc.text.charCodeAt(doc.toks.starts[i]!) === 81 && /^Q[1-4]$/.test(tokenText(doc, i))) {
       // "Q3 2024": the quarter takes the year after it.
       const year = spans[k];
       if (year && year[0] === i + 1 && year[1] === i + 2 && year[2] === 'DATE' && doc.num[i + 1] === 1) spans[k] = [i, i + 2, 'DATE'];
@@ -223,11 +230,6 @@ function percentsTyped(doc: Doc, spans: Array<[number, number, string]>): Array<
   return spans;
 }
 
-/** The text of token i. */
-function tokenText(doc: Doc, i: number): string {
-  return doc.text.slice(doc.toks.starts[i]!, doc.toks.ends[i]!);
-}
-
 /**
  * "2015-05-12" (a dateline's "Latest update : 2015-05-12") is one DATE: the tokeniser splits it at
  * the hyphens, and the tagger, which never saw the form in newswire, marked the year at most.
@@ -236,13 +238,13 @@ function tokenText(doc: Doc, i: number): string {
 function withIsoDates(doc: Doc, a: number, b: number, spans: Array<[number, number, string]>): Array<[number, number, string]> {
   let out = spans;
   for (let i = a; i + 4 < b; i++) {
-    if (doc.num[i] !== 1 || !/^\d{4}$/.test(tokenText(doc, i))) continue;
+    // A year, then four more tokens written together ("-", month, "-", day) that read as a date.
+    if (doc.num[i] !== 1) continue;
     let glue = true;
     for (let j = i; j < i + 4; j++) if (!glued(doc, j, j + 1)) glue = false;
-    if (!glue || tokenText(doc, i + 1) !== '-' || tokenText(doc, i + 3) !== '-') continue;
-    const month = tokenText(doc, i + 2);
-    const day = tokenText(doc, i + 4);
-    if (!/^(0[1-9]|1[0-2])$/.test(month) || !/^(0[1-9]|[12]\d|3[01])$/.test(day)) continue;
+    if (!glue) continue;
+    const written = doc.text.slice(doc.toks.starts[i]!, doc.toks.ends[i + 4]!);
+    if (isoDateIn(written) !== written) continue;
     // Not part of a longer run of digits and hyphens ("2015-05-12-1234").
     if (i + 5 < b && glued(doc, i + 4, i + 5) && /^[-\d]/.test(tokenText(doc, i + 5))) continue;
     const e = i + 5;
