@@ -2,8 +2,9 @@
 // Steps: Chromium present (installed where the platform allows), typecheck, lint, unit tests,
 // both builds, web-ext lint of the Firefox build, end-to-end tests in real Chromium.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { ensureChromium } from './chromium.ts';
+import { countTests, failedTests, readReport } from './test-report.ts';
 
 interface Step {
   name: string;
@@ -33,42 +34,6 @@ const steps: Step[] = [
   },
 ];
 
-function countTests(reportPath: string): { passed: number; failed: number } | null {
-  if (!existsSync(reportPath)) return null;
-  const report = JSON.parse(readFileSync(reportPath, 'utf8'));
-  if ('numPassedTests' in report) return { passed: report.numPassedTests, failed: report.numFailedTests };
-  if (report.stats) return { passed: report.stats.expected + report.stats.flaky, failed: report.stats.unexpected };
-  return null;
-}
-
-/** Names and first message line of each failed test in a step's JSON report, so that the tail of
- * a CI log (often all that is kept) says which test failed and why. */
-function failedTests(reportPath: string): string[] {
-  if (!existsSync(reportPath)) return [];
-  const report = JSON.parse(readFileSync(reportPath, 'utf8'));
-  const firstLine = (message: unknown) => String(message ?? '').split('\n').find((line) => line.trim()) ?? '';
-  const out: string[] = [];
-  // Vitest: testResults[].assertionResults[]; a file that fails to load has only a message.
-  for (const file of report.testResults ?? []) {
-    const failed = (file.assertionResults ?? []).filter((a: { status: string }) => a.status === 'failed');
-    for (const a of failed) out.push(`${file.name}: ${a.fullName} — ${firstLine(a.failureMessages?.[0])}`);
-    if (!failed.length && file.status === 'failed') out.push(`${file.name}: ${firstLine(file.message)}`);
-  }
-  // Playwright: suites nest; a spec is failed when it is not ok.
-  interface PwSpec { ok: boolean; title: string; file: string; line: number; tests?: { results?: { error?: { message?: string } }[] }[] }
-  interface PwSuite { specs?: PwSpec[]; suites?: PwSuite[] }
-  const walk = (suite: PwSuite) => {
-    for (const spec of suite.specs ?? []) {
-      if (spec.ok) continue;
-      const result = spec.tests?.[0]?.results?.at(-1);
-      out.push(`${spec.file}:${spec.line} ${spec.title} — ${firstLine(result?.error?.message)}`);
-    }
-    for (const child of suite.suites ?? []) walk(child);
-  };
-  for (const suite of report.suites ?? []) walk(suite);
-  return out;
-}
-
 const results: { name: string; ok: boolean; seconds: number; tests?: { passed: number; failed: number }; failures: string[] }[] = [];
 let chromium: string;
 try {
@@ -92,8 +57,9 @@ for (const step of steps) {
       PLAYWRIGHT_JSON_OUTPUT_NAME: `${reports}/e2e.json`,
     },
   });
-  const tests = step.report ? countTests(step.report) ?? undefined : undefined;
-  const failures = step.report ? failedTests(step.report) : [];
+  const report = step.report ? readReport(step.report) : null;
+  const tests = report ? countTests(report) ?? undefined : undefined;
+  const failures = report ? failedTests(report) : [];
   results.push({ name: step.name, ok: run.status === 0, seconds: (Date.now() - started) / 1000, tests, failures });
 }
 
