@@ -9,6 +9,7 @@ import { FLASH_HIGHLIGHT as FLASH } from '../../lib/marks/palette';
 import { buildMarks, type Mark, type MarkSet } from '../../lib/marks/mentions';
 import { isSiteDisabled, type Settings } from '../../lib/marks/settings';
 import { textToMark } from '../../lib/marks/unmarked';
+import { isCaption } from '../../lib/page/hints';
 import { ArticleFinder, type ArticleBody } from '../../lib/page/body';
 import { IntervalIndex } from '../../lib/page/intervals';
 import { readMetadata } from '../../lib/page/metadata';
@@ -107,7 +108,7 @@ export class LedeSession {
     // all of it would freeze the page, so Lede leaves it unmarked and says so in the popup.
     const markable = this.body !== null && !index.truncated && !this.signal.aborted;
     const known = this.settings;
-    const request = markable && !(known && isSiteDisabled(known, this.win.location.href)) ? this.requestExtraction(textToMark(index, this.body!.headline)) : null;
+    const request = markable && !(known && isSiteDisabled(known, this.win.location.href)) ? this.requestExtraction(textToMark(index, this.body!.headline, this.body!.blocks.filter(isCaption))) : null;
     const settings = await this.outside(this.settingsReady);
     lap('settings');
     if (this.signal.aborted) return;

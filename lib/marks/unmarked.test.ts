@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { JSDOM } from 'jsdom';
 import { buildTextIndex } from '../page/text-index';
-import { blankSpan, elementSpan, textToMark } from './unmarked';
+import { blankSpan, blankSpans, elementSpan, textToMark } from './unmarked';
 
 function page(body: string): Document {
   return new JSDOM(`<!doctype html><html><body>${body}</body></html>`).window.document;
@@ -44,5 +44,34 @@ describe('blankSpan', () => {
   it('turns characters into spaces, surrogate pairs into two, line breaks stay', () => {
     expect(blankSpan('ab\n😀c', 0, 5)).toBe('  \n  c');
     expect(blankSpan('abc', 2, 1)).toBe('abc');
+  });
+});
+
+describe('textToMark: credits and stamps', () => {
+  it('blanks the photo credit of a caption, keeps its description and every offset', () => {
+    const doc = page(
+      '<article><h1>Blogger killed</h1><p class="modification">Latest update : 2015-05-12</p><figure><img alt=""><figcaption>© Munir uz Zaman, AFP | Police investigate the scene in Dhaka</figcaption></figure><p>A blogger was killed in Dhaka on Tuesday. Photo: a caption-like phrase in prose stays.</p></article>',
+    );
+    const index = buildTextIndex(doc.querySelector('article')!);
+    const text = textToMark(index, doc.querySelector('h1'), [doc.querySelector('figcaption')!]);
+    expect(text.length).toBe(index.text.length);
+    const lines = text.split('\n');
+    expect(lines[1]!.trim()).toBe('');
+    expect(lines[2]).toBe(`${' '.repeat('© Munir uz Zaman, AFP'.length)} | Police investigate the scene in Dhaka`);
+    expect(lines[3]).toBe('A blogger was killed in Dhaka on Tuesday. Photo: a caption-like phrase in prose stays.');
+  });
+
+  it('reads credits only in the caption blocks it is given', () => {
+    const doc = page('<article><p>Benoit Tessier/Reuters</p></article>');
+    const index = buildTextIndex(doc.querySelector('article')!);
+    expect(textToMark(index, null, [])).toBe(index.text);
+    expect(textToMark(index, null, [doc.querySelector('p')!]).trim()).toBe('');
+  });
+});
+
+describe('blankSpans', () => {
+  it('blanks overlapping and unsorted spans once, offsets unchanged', () => {
+    expect(blankSpans('abcdef\ngh', [{ start: 4, end: 8 }, { start: 1, end: 3 }, { start: 2, end: 5 }])).toBe('a     \n h');
+    expect(blankSpans('abc', [])).toBe('abc');
   });
 });

@@ -51,6 +51,20 @@ export function creditBy(itemprop: string | null, names: string): boolean {
   return (itemprop !== null && CREDIT.test(itemprop)) || (names.length > 1 && CREDIT.test(names));
 }
 
+/** A caption's class or id ("caption", "wp-caption-text", "media__caption"). */
+const CAPTION = /caption/i;
+
+/**
+ * A block of a picture's caption: a figcaption, a block inside a figure or figcaption, or one
+ * named a caption. Photo credits in its text go unmarked (lib/marks/credits.ts).
+ */
+export function isCaption(el: Element): boolean {
+  const tag = el.tagName.toUpperCase();
+  if (tag === 'FIGCAPTION' || tag === 'FIGURE') return true;
+  if (CAPTION.test(classAndId(el))) return true;
+  return el.parentElement?.closest('figure, figcaption') != null;
+}
+
 export function isCredit(el: Element): boolean {
   return creditBy(el.getAttribute('itemprop'), classAndId(el));
 }
