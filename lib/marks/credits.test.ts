@@ -18,6 +18,7 @@ describe('creditSpans', () => {
     expect(credits('The Apple Vision Pro. Image: Vjeran Pavic / The Verge')).toEqual(['Image: Vjeran Pavic / The Verge']);
     expect(credits('© Provided by Business Insider Inc Nintendo/Apple')).toEqual(['© Provided by Business Insider Inc Nintendo/Apple']);
     expect(credits('Image copyright Getty Images')).toEqual(['Image copyright Getty Images']);
+    expect(credits('Yoon declared martial law, only to lift the order hours later.Ezra Acayan / Getty Images')).toEqual(['Ezra Acayan / Getty Images']);
   });
 
   it('leaves caption text without a credit alone', () => {

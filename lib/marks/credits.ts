@@ -26,8 +26,9 @@ function firstCue(line: string): number {
 }
 
 // "First Last/Agency" or "AGENCY/Getty Images" closing a caption line: one or two capitalised
-// words, a slash, one to four capitalised words, then the end of the line.
-const SLASH_CREDIT = /(?:^|(?<=\s))(?:\p{Lu}[\p{L}'’.-]*\s)?\p{Lu}[\p{L}'’.&-]*\s?\/\s?\p{Lu}[\p{L}'’.&-]*(?:\s\p{Lu}[\p{L}'’.&-]*){0,3}\s*$/u;
+// words, a slash, one to four capitalised words, then the end of the line; also glued to the
+// caption's last full stop ("…hours later.Ezra Acayan / Getty Images").
+const SLASH_CREDIT = /(?:^|(?<=[\s.]))(?:\p{Lu}[\p{L}'’.-]*\s)?\p{Lu}[\p{L}'’.&-]*\s?\/\s?\p{Lu}[\p{L}'’.&-]*(?:\s\p{Lu}[\p{L}'’.&-]*){0,3}\s*$/u;
 
 /** The credits in one line of a caption, as spans of the line. */
 export function creditSpans(line: string): LineSpan[] {
