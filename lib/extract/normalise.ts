@@ -67,7 +67,12 @@ const DURATION_UNITS = new Map<string, string>(Object.entries({
   decade: 'decade', decades: 'decade', century: 'century', centuries: 'century', hour: 'hour', hours: 'hour', minute: 'minute', minutes: 'minute',
   quarter: 'quarter', quarters: 'quarter', season: 'season', seasons: 'season',
 }));
-const QUANTITY_UNITS = /\b(kilometres?|kilometers?|km|miles?|metres?|meters?|feet|foot|ft|inches|inch|tonnes?|tons?|kilograms?|kg|grams?|pounds?|lbs?|ounces?|oz|litres?|liters?|gallons?|barrels?|acres?|hectares?|square \w+|cubic \w+|degrees?|megawatts?|gigawatts?|kilowatts?|mw|gw|kwh|mph|km\/h|bushels?|carats?|troy ounces?)\b/i;
+const QUANTITY_UNITS = /(?<![a-z])(kilometres?|kilometers?|km\/h|km|kph|kmh|miles?|centimetres?|centimeters?|millimetres?|millimeters?|metres?|meters?|feet|foot|ft|inches|inch|yards?|tonnes?|tons?|kilograms?|kilos?|kg|milligrams?|mg|grams?|pounds?|lbs?|ounces?|oz|millilitres?|ml|litres?|liters?|gallons?|barrels?|acres?|hectares?|square \w+|cubic \w+|degrees?|megawatts?|gigawatts?|kilowatts?|watts?|volts?|kwh|mwh|gwh|twh|kw|mw|gw|mph|[kmgt]b|kilobytes?|megabytes?|gigabytes?|terabytes?|bytes?|mbps|gbps|megapixels?|mp|gigahertz|megahertz|hertz|ghz|mhz|khz|hz|mah|knots?|calories?|bushels?|carats?|troy ounces?|cm|mm|nm)\b/i;
+/** Abbreviations whose capitals carry meaning keep them ("GB", "GHz", "MW"); other units are lower case. */
+const UNIT_CASE: Record<string, string> = {
+  kb: 'KB', mb: 'MB', gb: 'GB', tb: 'TB', kw: 'kW', mw: 'MW', gw: 'GW', kwh: 'kWh', mwh: 'MWh', gwh: 'GWh', twh: 'TWh', mbps: 'Mbps', gbps: 'Gbps',
+  mp: 'MP', ghz: 'GHz', mhz: 'MHz', khz: 'kHz', hz: 'Hz', mah: 'mAh',
+};
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 
@@ -192,7 +197,8 @@ export function normaliseFigure(type: string, text: string, after = '', before =
     case 'QUANTITY': {
       const value = parseNumber(rest);
       const u = QUANTITY_UNITS.exec(text);
-      const unit = u ? u[1]!.toLowerCase() : countedNoun(text.replace(/^[^a-z]*(?:\d[\d.,]*\s*)+/i, ''));
+      const lower = u ? u[1]!.toLowerCase() : '';
+      const unit = u ? UNIT_CASE[lower] ?? lower : countedNoun(text.replace(/^[^a-z]*(?:\d[\d.,]*\s*)+/i, ''));
       return { value, ...(unit ? { unit } : {}), ...q };
     }
     case 'DATE': {

@@ -100,3 +100,38 @@ describe('percentages the tagger typed otherwise', () => {
     expect(figures('It costs 10-15 percent more, the ministry said.')).toEqual([{ text: '10-15 percent', type: 'PERCENT', value: 10, currency: undefined }]);
   });
 });
+
+describe('quantities', () => {
+  function quantities(text: string) {
+    return extract(text).figures.map((f) => ({ text: f.text, type: f.type, value: f.value, unit: f.unit }));
+  }
+
+  it('reads a number and its unit as a QUANTITY, spelled, abbreviated or written together', () => {
+    expect(quantities('The phone weighs 180 grams.')).toContainEqual({ text: '180 grams', type: 'QUANTITY', value: 180, unit: 'grams' });
+    expect(quantities('It has 12 gigabytes of memory.')).toContainEqual({ text: '12 gigabytes', type: 'QUANTITY', value: 12, unit: 'gigabytes' });
+    expect(quantities('The CPU runs at 2.3GHz with 8GB of RAM.')).toEqual(
+      expect.arrayContaining([
+        { text: '2.3GHz', type: 'QUANTITY', value: 2.3, unit: 'GHz' },
+        { text: '8GB', type: 'QUANTITY', value: 8, unit: 'GB' },
+      ]),
+    );
+    expect(quantities('The battery holds 5,000mAh and the plant makes 500 MW.')).toEqual(
+      expect.arrayContaining([
+        { text: '5,000mAh', type: 'QUANTITY', value: 5000, unit: 'mAh' },
+        { text: '500 MW', type: 'QUANTITY', value: 500, unit: 'MW' },
+      ]),
+    );
+    expect(quantities('She won a 5-mile race.')).toContainEqual({ text: '5-mile', type: 'QUANTITY', value: 5, unit: 'mile' });
+  });
+
+  it('ends the quantity at its unit: "5 km in 30 minutes" is a distance and a time', () => {
+    const found = quantities('He ran 5 km in 30 minutes.');
+    expect(found).toContainEqual({ text: '5 km', type: 'QUANTITY', value: 5, unit: 'km' });
+    expect(found.map((f) => f.text)).toContain('30 minutes');
+  });
+
+  it('leaves counts of things that are not units, and "4K." at the end of a sentence, alone', () => {
+    expect(quantities('Police arrested 12 men.')).toContainEqual({ text: '12', type: 'CARDINAL', value: 12, unit: 'men' });
+    expect(quantities('Play the exclusive titles in 4K. Everyone else can wait.')).toEqual([]);
+  });
+});

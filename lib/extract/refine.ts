@@ -132,7 +132,8 @@ function isProductNumber(doc: Doc, s: number, e: number, b: number): boolean {
   const start = doc.toks.starts[e]!;
   if (doc.toks.ends[e]! - start !== 1) return false;
   const c = doc.text.charCodeAt(start);
-  return c >= 65 && c <= 90 && !(e + 1 < b && glued(doc, e, e + 1));
+  // What follows may be punctuation ("in 4K."), not more letters or digits ("4KB").
+  return c >= 65 && c <= 90 && !(e + 1 < b && glued(doc, e, e + 1) && /^[\p{L}\p{N}]/u.test(tokenText(doc, e + 1)));
 }
 
 /** The shipped rules: 1 merge qualifier-only spans, 2 extend over qualifiers, 8 bare years, 16 news usage (incl. ISO dates; 4, currency signs into plain amounts, is off). */
@@ -169,7 +170,7 @@ export function refineFigures(doc: Doc, a: number, spans: Array<[number, number,
     }
     out.push([s, e, type]);
   }
-  const dated = rules & 16 ? withIsoDates(doc, a, b, percentsTyped(doc, out)) : out;
+  const dated = rules & 16 ? withIsoDates(doc, a, b, quantitiesTyped(doc, percentsTyped(doc, out), a, b)) : out;
   const withYears = rules & 8 ? withBareYears(doc, a, b, dated) : dated;
   return rules & 16 ? withMissedNewsFigures(doc, a, b, withYears) : withYears;
 }
@@ -228,6 +229,83 @@ function percentsTyped(doc: Doc, spans: Array<[number, number, string]>): Array<
     }
   }
   return spans;
+}
+
+/** Units of measure spelled out, in any case ("180 grams", "12 Gigabytes"). */
+const UNIT_WORDS = new Set([
+  'kilometre', 'kilometres', 'kilometer', 'kilometers', 'mile', 'miles', 'metre', 'metres', 'meter', 'meters', 'centimetre', 'centimetres',
+  'centimeter', 'centimeters', 'millimetre', 'millimetres', 'millimeter', 'millimeters', 'feet', 'foot', 'inch', 'inches', 'yard', 'yards',
+  'tonne', 'tonnes', 'ton', 'tons', 'kilogram', 'kilograms', 'kilo', 'kilos', 'gram', 'grams', 'milligram', 'milligrams', 'pound', 'pounds',
+  'ounce', 'ounces', 'litre', 'litres', 'liter', 'liters', 'millilitre', 'millilitres', 'gallon', 'gallons', 'barrel', 'barrels', 'acre', 'acres',
+  'hectare', 'hectares', 'degree', 'degrees', 'watt', 'watts', 'kilowatt', 'kilowatts', 'megawatt', 'megawatts', 'gigawatt', 'gigawatts',
+  'volt', 'volts', 'byte', 'bytes', 'kilobyte', 'kilobytes', 'megabyte', 'megabytes', 'gigabyte', 'gigabytes', 'terabyte', 'terabytes',
+  'megapixel', 'megapixels', 'hertz', 'megahertz', 'gigahertz', 'knot', 'knots', 'calorie', 'calories', 'carat', 'carats', 'bushel', 'bushels',
+]);
+/**
+ * Abbreviated units, as written: case matters ("5 MB" is a size, "5 mb" nothing in particular),
+ * and the short ambiguous ones stay out ("m" is metres or million, "g" grams or a network
+ * generation, "in" a preposition).
+ */
+const UNIT_ABBREVIATIONS = new Set([
+  'km', 'kg', 'mg', 'cm', 'mm', 'nm', 'ft', 'lb', 'lbs', 'oz', 'ml', 'mL', 'mph', 'kph', 'kmh', 'km/h', 'GB', 'MB', 'TB', 'KB', 'kB', 'GHz', 'MHz',
+  'kHz', 'Hz', 'kW', 'MW', 'GW', 'kWh', 'MWh', 'GWh', 'TWh', 'mAh', 'Mbps', 'Gbps', 'MP', 'sq',
+]);
+
+function isUnit(doc: Doc, i: number): boolean {
+  return UNIT_WORDS.has(word(doc, i)) || UNIT_ABBREVIATIONS.has(tokenText(doc, i));
+}
+
+/**
+ * A number followed by a unit of measure ("180 grams", "12GB", "2.3 GHz", "a 5-mile run") is a
+ * QUANTITY ending at the unit, whatever the tagger called it: it read "180 grams" as a count and
+ * "5 km in 30 minutes" as one TIME. A span that ends right before the unit takes it ("12" of
+ * "12GB"); what a span held after the unit stays a figure of its old type from its next number on
+ * ("30 minutes"). Only spans that start with a number or a qualifier are retyped, as for percents.
+ */
+function quantitiesTyped(doc: Doc, spans: Array<[number, number, string]>, a: number, b: number): Array<[number, number, string]> {
+  const out: Array<[number, number, string]> = [];
+  let added = false;
+  for (let k = 0; k < spans.length; k++) {
+    const [s, e, type] = spans[k]!;
+    const nextStart = k + 1 < spans.length ? spans[k + 1]![0] : b;
+    if (type !== 'CARDINAL' && type !== 'QUANTITY' && type !== 'TIME') {
+      out.push([s, e, type]);
+      continue;
+    }
+    let unit = -1;
+    for (let i = s + 1; i <= e && i < nextStart; i++) {
+      // The number right before the unit, or before a hyphen glued to it ("5-mile").
+      const n = tokenText(doc, i - 1) === '-' && i - 2 >= s && glued(doc, i - 2, i - 1) && glued(doc, i - 1, i) ? i - 2 : i - 1;
+      if (doc.num[n] === 0 || !isUnit(doc, i)) continue;
+      let onlyNumbersBefore = true;
+      for (let j = s; j < n; j++) if (doc.num[j] === 0 && !QUALIFIER_WORDS.has(word(doc, j)) && tokenText(doc, j) !== '-') onlyNumbersBefore = false;
+      if (onlyNumbersBefore) unit = i;
+      break;
+    }
+    if (unit < 0) {
+      out.push([s, e, type]);
+      continue;
+    }
+    out.push([s, unit + 1, 'QUANTITY']);
+    // What came after the unit: from its next number on, a figure of the old type.
+    for (let j = unit + 1; j < e; j++) {
+      if (doc.num[j] === 0) continue;
+      out.push([j, e, type]);
+      break;
+    }
+  }
+  // A number written together with a unit that the tagger left alone ("2.3GHz", "8GB").
+  let k = 0;
+  for (let i = a; i + 1 < b; i++) {
+    while (k < out.length && out[k]![1] <= i) k++;
+    if (k < out.length && out[k]![0] <= i + 1) continue;
+    if (doc.num[i] === 0 || !glued(doc, i, i + 1) || !UNIT_ABBREVIATIONS.has(tokenText(doc, i + 1))) continue;
+    if (i > a && glued(doc, i - 1, i)) continue;
+    out.push([i, i + 2, 'QUANTITY']);
+    added = true;
+  }
+  if (added) out.sort((x, y) => x[0] - y[0]);
+  return out;
 }
 
 /**

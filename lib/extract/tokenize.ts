@@ -49,7 +49,7 @@ export const TITLE_ABBREVIATIONS = new Set([
 ]);
 
 // Letters glued to a number that are a separate token: "$1.2bn" -> "1.2" "bn", "3m" -> "3" "m".
-const NUMBER_SUFFIX_SPLIT = new Set(['bn', 'b', 'm', 'mn', 'mln', 'k', 'tn', 'trn', 'km', 'kg', 'g', 'mg', 'ml', 'l', 'cm', 'mm', 'mph', 'kmh', 'ft', 'lb', 'lbs', 'oz', 'mi', 'gb', 'mb', 'tb', 'kb', 'bln', 'pc', 'am', 'pm', 'bps', 'x', 'yr', 'yrs', 'min', 'h', 'hr', 'hrs', 'sec', 'gw', 'mw', 'kw', 'kwh', 'ha', 'sq']);
+const NUMBER_SUFFIX_SPLIT = new Set(['bn', 'b', 'm', 'mn', 'mln', 'k', 'tn', 'trn', 'km', 'kg', 'g', 'mg', 'ml', 'l', 'cm', 'mm', 'mph', 'kmh', 'ft', 'lb', 'lbs', 'oz', 'mi', 'gb', 'mb', 'tb', 'kb', 'bln', 'pc', 'am', 'pm', 'bps', 'x', 'yr', 'yrs', 'min', 'h', 'hr', 'hrs', 'sec', 'gw', 'mw', 'kw', 'kwh', 'ha', 'sq', 'ghz', 'mhz', 'khz', 'hz', 'mah', 'mbps', 'gbps', 'mwh', 'gwh', 'twh', 'mp']);
 
 /** A full stop followed only by spaces up to a newline (or the end) ends the sentence, abbreviation or not. */
 function stopEndsLine(text: string, k: number, to: number): boolean {
