@@ -5,6 +5,7 @@ import type { ModelBundle } from './codec.ts';
 import { FIGURE_TYPES, NAME_TYPES } from './corpus.ts';
 import { classLookup } from './clusters.ts';
 import { buildFacts } from './facts.ts';
+import { isCommonAcronym } from './common-acronyms.ts';
 import { applyClusters, phraseHash, prepareDoc, type Doc } from './features.ts';
 import { gazLookup } from './gazetteer.ts';
 import { assignKeys } from './keys.ts';
@@ -43,6 +44,18 @@ const TITLES = new Set(['mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'dr', 'dr.', 'p
 function dropTitle(doc: Doc, a: number, b: number, type: number): number {
   let s = a;
   while (type === 0 && b - s > 1 && TITLES.has(doc.text.slice(doc.toks.starts[s]!, doc.toks.ends[s]!).toLowerCase())) s++;
+  return s;
+}
+
+/**
+ * A name starts at a word's start: a token glued to a letter or digit before it is the rest of
+ * that word ("4K TV" is "4" "K" "TV"; the tagger made "K TV" a name). Returns the first token of
+ * the name proper (e when none is left).
+ */
+function withinWord(doc: Doc, s: number, e: number): number {
+  const { starts, ends } = doc.toks;
+  const text = doc.text;
+  while (s < e && s > 0 && ends[s - 1] === starts[s] && /[\p{L}\p{N}]/u.test(text[starts[s]! - 1]!)) s++;
   return s;
 }
 
@@ -111,10 +124,12 @@ export function runExtraction(text: string, bundle: ModelBundle, options: Pipeli
   for (let si = 0; si < doc.sents.length; si++) {
     const [a, b] = doc.sents[si]!;
     const spans: Array<[number, number, number]> = [];
-    if (english) for (const [s, e, t] of tagsToSpans(nameTags, a, b)) splitJoinedPlaces(doc, dropTitle(doc, s, e, t), e, t, bundle, spans);
+    if (english) for (const [s, e, t] of tagsToSpans(nameTags, a, b)) splitJoinedPlaces(doc, dropTitle(doc, withinWord(doc, s, e), e, t), e, t, bundle, spans);
     for (const [s, e, t] of spans) {
+      if (s >= e) continue;
       const start = starts[s]!;
       const end = ends[e - 1]!;
+      if (e - s === 1 && isCommonAcronym(text.slice(start, end))) continue;
       entities.push({ start, end, text: text.slice(start, end), type: NAME_TYPES[t] as EntityType, key: '' });
     }
     const sentEnd = ends[b - 1]!;

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { extract } from './index.ts';
+
+function names(text: string): Array<[string, string]> {
+  return extract(text).entities.map((e) => [e.text, e.type]);
+}
+
+describe('acronyms of common nouns', () => {
+  it('are no names in tech and business news', () => {
+    expect(names('The console has 8GB of RAM, a faster CPU and GPU, and supports HDR.')).toEqual([]);
+    expect(names('GDP grew 2 percent, the CEO said, as AI and VR sales rose.')).toEqual([]);
+    expect(names('The IPO raised $3 billion. The DNA test found HIV.')).toEqual([]);
+  });
+
+  it('stay inside the names that hold them, and real names stay', () => {
+    expect(names('The AI Now Institute disagreed with Sony.')).toEqual([
+      ['AI Now Institute', 'ORG'],
+      ['Sony', 'ORG'],
+    ]);
+    expect(names('Trading closed at 1600 GMT.')).toContainEqual(['GMT', 'MISC']);
+  });
+
+  it('start no name inside a word: "4K TV" holds none', () => {
+    expect(names('It supports HDR on any 4K TV.')).toEqual([]);
+  });
+});
