@@ -26,6 +26,17 @@ describe('splitSentences', () => {
   it('ends sentences at stops, not at abbreviations or decimals', () => {
     expect(sentences('Mr. Smith paid 3.5 million. He left. The U.S. economy grew.')).toEqual(['Mr. Smith paid 3.5 million.', 'He left.', 'The U.S. economy grew.']);
   });
+  it('ends a sentence at an abbreviation when a sentence starter follows, not inside a name', () => {
+    expect(sentences('Microsoft sells the Xbox One S. You get a 4K player. George W. Bush met Apple Inc. The company grew in the U.S. The rest is history.')).toEqual([
+      'Microsoft sells the Xbox One S.',
+      'You get a 4K player.',
+      'George W. Bush met Apple Inc.',
+      'The company grew in the U.S.',
+      'The rest is history.',
+    ]);
+    expect(sentences('Mr. The Rock smiled.')).toEqual(['Mr. The Rock smiled.']);
+  });
+
   it('always ends a sentence at a newline, headlines included', () => {
     expect(sentences('Xi meets Putin in Beijing\nThe talks began on Tuesday')).toEqual(['Xi meets Putin in Beijing', 'The talks began on Tuesday']);
   });

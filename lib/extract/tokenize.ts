@@ -183,6 +183,31 @@ const OPENING_CLOSERS = new Set([0x22, 0x27, 0x201d, 0x2019, 0x29, 0x5d, 0xbb]);
  * Sentence boundaries as token index ranges [start, end). A newline always ends a sentence
  * (page blocks and headlines arrive newline-separated, headlines carry no final stop).
  */
+/**
+ * Words that start a sentence and never continue a name: after an abbreviation's full stop they
+ * say the stop also ended the sentence ("… the Xbox One S. You get …", "… Apple Inc. The company …"),
+ * where a name would go on ("George W. Bush", "Apple Inc. Chief").
+ */
+const SENTENCE_STARTERS = new Set([
+  'The', 'This', 'That', 'These', 'Those', 'It', 'Its', 'He', 'She', 'They', 'We', 'You', 'Our', 'His', 'Her', 'Their', 'There', 'Here',
+  'But', 'And', 'Or', 'So', 'Yet', 'In', 'On', 'At', 'For', 'With', 'As', 'If', 'When', 'While', 'After', 'Before', 'Although', 'However',
+  'Meanwhile', 'A', 'An', 'What', 'Why', 'How', 'Who',
+]);
+
+/** Token t is an abbreviation with its full stop ("S.", "U.S.", "Inc.", not a title such as "Mr.") and the next word starts a sentence. */
+function endsAbbreviationSentence(text: string, toks: Tokens, t: number): boolean {
+  const s = toks.starts[t]!;
+  const e = toks.ends[t]!;
+  if (e - s < 2 || text.charCodeAt(e - 1) !== 46) return false;
+  const u = t + 1;
+  if (toks.newlineBefore[u] || toks.starts[u] === e) return false;
+  const next = text.slice(toks.starts[u]!, toks.ends[u]!);
+  if (!SENTENCE_STARTERS.has(next)) return false;
+  const word = text.slice(s, e);
+  if (TITLE_ABBREVIATIONS.has(word)) return false;
+  return /^(?:\p{Lu}\.)+$/u.test(word) || ABBREVIATIONS.has(word.slice(0, -1));
+}
+
 export function splitSentences(text: string, toks: Tokens): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   const n = toks.starts.length;
@@ -196,7 +221,13 @@ export function splitSentences(text: string, toks: Tokens): Array<[number, numbe
     const e = toks.ends[t]!;
     const c = text.charCodeAt(s);
     const terminal = (c === 46 && e - s === 1) || c === 33 || c === 63 || c === 0x2026 || (c === 46 && e - s === 3);
-    if (!terminal) continue;
+    if (!terminal) {
+      if (t + 1 < n && endsAbbreviationSentence(text, toks, t)) {
+        out.push([sStart, t + 1]);
+        sStart = t + 1;
+      }
+      continue;
+    }
     // Swallow closing quotes and brackets into this sentence.
     let u = t + 1;
     while (u < n && !toks.newlineBefore[u] && OPENING_CLOSERS.has(text.charCodeAt(toks.starts[u]!)) && toks.ends[u]! - toks.starts[u]! === 1 && toks.starts[u] === toks.ends[u - 1]) u++;
