@@ -63,6 +63,69 @@ function mixPhrase(doc: Doc, i: number): number {
   return phraseHash(doc, i, i + 1);
 }
 
+/** The token that starts at character `at`, or -1 (tokens are sorted by start). */
+function tokenAt(doc: Doc, at: number): number {
+  const starts = doc.toks.starts;
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = starts[mid]!;
+    if (v === at) return mid;
+    if (v < at) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+const COORDINATED = /^(.+?) (and|or) (.+)$/;
+const CAPITALISED = /^\p{Lu}/u;
+
+/**
+ * "Alibaba and Yahoo Japan", "Google or Facebook": the tagger joined two names around a
+ * conjunction. Unless the whole is a known name ("Trinidad and Tobago", "Securities and Exchange
+ * Commission" stay whole), "or" between two capitalised parts makes two, and "and" does when one
+ * part is a name of its own, named so elsewhere in the document or known to the gazetteer
+ * ("Northern Pacific and Bering Sea"). Each part takes the type it has elsewhere.
+ */
+function splitCoordinated(entities: Entity[], doc: Doc, bundle: ModelBundle): void {
+  const typeOf = new Map<string, EntityType>();
+  for (const e of entities) if (!COORDINATED.test(e.text)) typeOf.set(e.text, e.type);
+  const known = (from: number, to: number, text: string): boolean => {
+    if (typeOf.has(text)) return true;
+    const a = tokenAt(doc, from);
+    if (a < 0) return false;
+    let b = a;
+    while (b < doc.n && doc.toks.ends[b]! <= to) b++;
+    return b > a && doc.toks.ends[b - 1] === to && bundle.gazetteer.get(phraseHash(doc, a, b)) >= 0;
+  };
+  for (let k = 0; k < entities.length; k++) {
+    const e = entities[k]!;
+    const m = COORDINATED.exec(e.text);
+    if (!m) continue;
+    const whole = tokenAt(doc, e.start);
+    if (whole >= 0) {
+      let b = whole;
+      while (b < doc.n && doc.toks.ends[b]! <= e.end) b++;
+      if (bundle.gazetteer.get(phraseHash(doc, whole, b)) >= 0) continue;
+    }
+    const left = m[1]!;
+    const right = m[3]!;
+    const rightStart = e.end - right.length;
+    // Names hardly ever hold "or"; many hold "and", so one part must be known as a name by itself.
+    const leftKnown = known(e.start, e.start + left.length, left);
+    const rightKnown = known(rightStart, e.end, right);
+    if (m[2] === 'and' ? !leftKnown && !rightKnown : !CAPITALISED.test(left) || !CAPITALISED.test(right)) continue;
+    entities.splice(
+      k,
+      1,
+      { start: e.start, end: e.start + left.length, text: left, type: typeOf.get(left) ?? e.type, key: '' },
+      { start: rightStart, end: e.end, text: right, type: typeOf.get(right) ?? e.type, key: '' },
+    );
+    k++;
+  }
+}
+
 /** One name, one type per document: a minority type for the same text gives way to a clear majority. */
 function harmoniseTypes(entities: Entity[]): void {
   const votes = new Map<string, Map<EntityType, number>>();
@@ -144,6 +207,7 @@ export function runExtraction(text: string, bundle: ModelBundle, options: Pipeli
     }
   }
   if (options.consistentTypes === true) harmoniseTypes(entities);
+  if (english) splitCoordinated(entities, doc, bundle);
   assignKeys(entities, text);
   // Fact descriptions are read with English clause heuristics.
   const facts = english ? buildFacts(text, sentences, figures, entities) : [];

@@ -1,0 +1,27 @@
+// Span rules on the names tagger's output (pipeline.ts), through extract().
+import { describe, expect, it } from 'vitest';
+import { extract } from './index.ts';
+
+function names(text: string): string[] {
+  return extract(text).entities.map((e) => e.text);
+}
+
+describe('names joined around a conjunction', () => {
+  it('are two when one part is named on its own elsewhere in the article', () => {
+    // From a New York Times explainer (nytimes-2): the tagger read "Alibaba and Yahoo Japan" as one.
+    const text = 'Yahoo owns stakes in Alibaba Group and in Yahoo Japan. Remain Co. will become a holding company for the Alibaba and Yahoo Japan stock. Alibaba grew.';
+    expect(names(text)).not.toContain('Alibaba and Yahoo Japan');
+    expect(names(text).filter((n) => n === 'Yahoo Japan')).toHaveLength(2);
+    expect(names(text).filter((n) => n === 'Alibaba')).toHaveLength(2);
+  });
+
+  it('stay whole when the whole is a known name', () => {
+    expect(names('Trinidad and Tobago beat Jamaica on Sunday.')).toContain('Trinidad and Tobago');
+    expect(names('The U.S. Securities and Exchange Commission fined the bank.').join('|')).toMatch(/Securities and Exchange Commission/);
+  });
+
+  it('keep every offset on the text', () => {
+    const text = 'Alibaba grew. Yahoo Japan shrank. Alibaba and Yahoo Japan met.';
+    for (const e of extract(text).entities) expect(text.slice(e.start, e.end)).toBe(e.text);
+  });
+});
