@@ -89,6 +89,8 @@ const CAPITALISED = /^\p{Lu}/u;
  * ("Northern Pacific and Bering Sea"). Each part takes the type it has elsewhere.
  */
 function splitCoordinated(entities: Entity[], doc: Doc, bundle: ModelBundle): void {
+  // Most documents have no such span: nothing to build then.
+  if (!entities.some((e) => COORDINATED.test(e.text))) return;
   const typeOf = new Map<string, EntityType>();
   for (const e of entities) if (!COORDINATED.test(e.text)) typeOf.set(e.text, e.type);
   const known = (from: number, to: number, text: string): boolean => {
