@@ -7,6 +7,8 @@ const TYPE_WEIGHT: Record<string, number> = { MONEY: 3, PERCENT: 3, QUANTITY: 2.
 const MAX_PER_SENTENCE = 3;
 
 const TRAILING = /\s+(?:reached|rose|fell|grew|was|were|is|are|totaled|totalled|totals|hit|to|at|by|of|from|for|increased|decreased|climbed|dropped|stood|amounted|came|worth|about|some|nearly|almost|more|than|over|up|down|jumped|slid|gained|lost|posted|reported|raised|cut|earned|reach|rise|fall|grow|be|been|has|have|had|will|would|could|by|an|a|the|of|estimated|around|roughly|exceeded|topped|surpassed|hitting|reaching|at|just|only|with|and|spent|spend|costs?|paid|pay|received|receive|valued|value|worth)$/i;
+/** A currency sign left before a plain amount, which OntoNotes keeps outside the figure ("for $" of "for $16"). */
+const TRAILING_SIGN = /\s*(?:[A-Z]{0,3}\$|[€£¥₹]|\bRs\.?)$/;
 const LEADING = /^(?:and|but|while|making|with|which|that|as|so|bringing|taking|putting|leaving|giving|keeping|after|before|when|since|although|though|because)\s+/i;
 
 function clauseBefore(text: string, sentence: Span, at: number): string {
@@ -15,7 +17,7 @@ function clauseBefore(text: string, sentence: Span, at: number): string {
   if (cut >= 0) s = s.slice(cut + 2);
   s = s.trim();
   for (let i = 0; i < 6; i++) {
-    const next = s.replace(TRAILING, '').trim();
+    const next = s.replace(TRAILING_SIGN, '').replace(TRAILING, '').trim();
     if (next === s) break;
     s = next;
   }
