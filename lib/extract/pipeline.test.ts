@@ -25,3 +25,18 @@ describe('names joined around a conjunction', () => {
     for (const e of extract(text).entities) expect(text.slice(e.start, e.end)).toBe(e.text);
   });
 });
+
+describe('one type per name', () => {
+  const text =
+    'Amazon bought Whole Foods in 2017. Whole Foods cut prices on Monday. Analysts said Whole Foods would gain customers. Whole Foods declined to comment. Shoppers lined up outside the store in Whole Foods on Friday.';
+
+  it('gives a name its clear majority type throughout the article', () => {
+    const types = new Set(extract(text).entities.filter((e) => e.text === 'Whole Foods').map((e) => e.type));
+    expect([...types]).toEqual(['ORG']);
+  });
+
+  it('keeps each mention as tagged when asked to', () => {
+    const types = new Set(extract(text, undefined, { consistentTypes: false }).entities.filter((e) => e.text === 'Whole Foods').map((e) => e.type));
+    expect(types.size).toBe(2);
+  });
+});
