@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { creditSpans, isStamp } from './credits';
 
@@ -46,5 +47,23 @@ describe('isStamp', () => {
     expect(isStamp('Published in 1999, the book sold more than two million copies across Europe and Asia.')).toBe(false);
     expect(isStamp('Updated')).toBe(false);
     expect(isStamp('The report was published on Tuesday 3 May.')).toBe(false);
+  });
+});
+
+describe('creditSpans on any text', () => {
+  it('returns spans inside the line, in order, not overlapping', () => {
+    const pieces = fc.constantFrom('©', '(', ')', ' | ', 'Photo:', 'Credit', 'Credit:', 'Image copyright', 'Getty Images', '/', ' / ', 'AFP', 'Ezra Acayan', '.', 'the', 'Bild:', '(c)', ' ', 'é');
+    fc.assert(
+      fc.property(fc.array(fc.oneof(pieces, fc.string()), { maxLength: 20 }), (parts) => {
+        const line = parts.join('');
+        let previous = 0;
+        for (const { start, end } of creditSpans(line)) {
+          expect(start).toBeGreaterThanOrEqual(previous);
+          expect(end).toBeGreaterThanOrEqual(start);
+          expect(end).toBeLessThanOrEqual(line.length);
+          previous = end;
+        }
+      }),
+    );
   });
 });
