@@ -4,6 +4,7 @@
 import modelAsset from '../../assets/extract-model.json';
 import { decodeBundle, fromBase64, type ModelBundle } from './codec.ts';
 import { runExtraction, type PipelineOptions } from './pipeline.ts';
+import { addRecentNames } from './recent-names.ts';
 import type { Extraction } from './types.ts';
 
 export type { Entity, EntityType, Extraction, Fact, Figure, FigureType, Span } from './types.ts';
@@ -12,9 +13,12 @@ export type { PipelineOptions } from './pipeline.ts';
 
 let bundle: ModelBundle | null = null;
 
-/** The shipped model, decoded on first use and kept. */
+/** The shipped model, decoded on first use and kept, its gazetteer with the recent names (recent-names.ts). */
 export function defaultModel(): ModelBundle {
-  if (!bundle) bundle = decodeBundle(fromBase64((modelAsset as { data: string }).data));
+  if (!bundle) {
+    bundle = decodeBundle(fromBase64((modelAsset as { data: string }).data));
+    addRecentNames(bundle.gazetteer);
+  }
   return bundle;
 }
 
