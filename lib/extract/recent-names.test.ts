@@ -14,6 +14,12 @@ describe('names news has been full of since the training text', () => {
     expect(names('Stripe and Airbnb hired.')).toEqual(['Stripe/ORG', 'Airbnb/ORG']);
   });
 
+  it('read "Amazon" as the company first, and still find the rainforest', () => {
+    expect(names('Jeff Bezos founded Amazon in Seattle.')).toContain('Amazon/ORG');
+    expect(names('Amazon bought Whole Foods in 2017.')).toEqual(['Amazon/ORG', 'Whole Foods/ORG']);
+    expect(names('Fires in the Amazon rainforest spread on Monday.')).toEqual(['Amazon/LOC']);
+  });
+
   it('leave common words alone', () => {
     expect(names('Target shoppers waited.')).toEqual([]);
   });
