@@ -61,4 +61,12 @@ describe('parseNumber', () => {
     expect(parseNumber('1 million 200 thousand')).toBe(1_200_000);
     expect(parseNumber('3 1/2')).toBe(3.5);
   });
+
+  it('reads written fractions, not dates or names that look like one', () => {
+    expect(parseNumber('3/4')).toBe(0.75);
+    expect(parseNumber('5/16')).toBe(0.3125);
+    expect(parseNumber('9/11')).toBeNull();
+    expect(parseNumber('24/7')).toBeNull();
+    expect(parseNumber('2023/24')).toBeNull();
+  });
 });

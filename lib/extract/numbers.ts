@@ -62,6 +62,9 @@ export function splitWords(s: string): string[] {
 const PLAIN_NUMERAL = /^\d+(?:\.\d+)?$/;
 
 /** Parses a numeral or number-word phrase; returns null when no number is there. */
+/** Denominators of written fractions: halves to tenths, twelfths, sixteenths, … hundredths, thousandths. */
+const FRACTION_DENOMINATORS = new Set([2, 3, 4, 5, 6, 7, 8, 9, 10, 12, 16, 20, 25, 32, 50, 64, 100, 1000]);
+
 export function parseNumber(phrase: string): number | null {
   // Most figures are a bare numeral ("3", "1996", "2.5"); the loop below would read it the same.
   if (PLAIN_NUMERAL.test(phrase)) {
@@ -89,9 +92,10 @@ export function parseNumber(phrase: string): number | null {
     afterDigits = false;
     const frac = /^(\d+)\/(\d+)$/.exec(w);
     if (frac) {
-      // A proper fraction ("3/4"); "2023/24" (a season), "24/7" and "9/11" are no quotient.
+      // A proper fraction with a denominator fractions are written with ("3/4", "5/16", "1/100");
+      // "2023/24" (a season), "24/7" and "9/11" are no quotient.
       const [n, d] = [Number(frac[1]), Number(frac[2])];
-      if (!(n < d && d <= 1000)) return null;
+      if (!(n < d && FRACTION_DENOMINATORS.has(d))) return null;
       current += n / d;
       seen = true;
       continue;

@@ -135,3 +135,17 @@ describe('quantities', () => {
     expect(quantities('Play the exclusive titles in 4K. Everyone else can wait.')).toEqual([]);
   });
 });
+
+describe('prices and screens written together', () => {
+  it('reads "$7/month" as money, not a date', () => {
+    expect(figures('Subscribe for $7/month or €70/year.')).toEqual([
+      { text: '7', type: 'MONEY', value: 7, currency: 'USD' },
+      { text: '70', type: 'MONEY', value: 70, currency: 'EUR' },
+    ]);
+  });
+
+  it('marks no figure in "a roughly 4K display", whatever type the tagger gave it', () => {
+    expect(figures('Each eye looks through a roughly 4K display.')).toEqual([]);
+    expect(figures('A $5K bonus was paid.')).toContainEqual({ text: '$5K', type: 'MONEY', value: 5000, currency: 'USD' });
+  });
+});

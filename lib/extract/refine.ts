@@ -128,7 +128,12 @@ const INDIAN_SCALES = new Set(['crore', 'crores', 'lakh', 'lakhs']);
  * "5G" (a network), "3D". No figure there (a currency sign before it makes it money: "$5K").
  */
 function isProductNumber(doc: Doc, s: number, e: number, b: number): boolean {
-  if (e - s !== 1 || e >= b || !glued(doc, s, e) || doc.num[s] === 0) return false;
+  // The span's last token is the number ("4", or "roughly 4" with a qualifier); a sign glued
+  // before it makes it money.
+  const n = e - 1;
+  if (n < s || e >= b || !glued(doc, n, e) || doc.num[n] === 0) return false;
+  if (n - 1 >= 0 && isCurrencySign(doc, n - 1) && glued(doc, n - 1, n)) return false;
+  for (let i = s; i < n; i++) if (!QUALIFIER_WORDS.has(word(doc, i))) return false;
   const start = doc.toks.starts[e]!;
   if (doc.toks.ends[e]! - start !== 1) return false;
   const c = doc.text.charCodeAt(start);
@@ -158,7 +163,7 @@ export function refineFigures(doc: Doc, a: number, spans: Array<[number, number,
     if (rules & 16 && NUMERIC.has(type)) {
       const nextStart = next ? next[0] : b;
       [s, e, type] = gluedMoney(doc, [s, e, type], prevEnd, nextStart);
-      if (type === 'CARDINAL' && isProductNumber(doc, s, e, b)) continue;
+      if ((type === 'CARDINAL' || type === 'MONEY' || type === 'QUANTITY') && isProductNumber(doc, s, e, b)) continue;
     }
     if (NUMERIC.has(type)) {
       if (rules & 2) s = qualifierStart(doc, Math.max(a, prevEnd), s);
@@ -170,7 +175,7 @@ export function refineFigures(doc: Doc, a: number, spans: Array<[number, number,
     }
     out.push([s, e, type]);
   }
-  const dated = rules & 16 ? withIsoDates(doc, a, b, quantitiesTyped(doc, percentsTyped(doc, out), a, b)) : out;
+  const dated = rules & 16 ? withIsoDates(doc, a, b, quantitiesTyped(doc, pricesPerPeriod(doc, percentsTyped(doc, out)), a, b)) : out;
   const withYears = rules & 8 ? withBareYears(doc, a, b, dated) : dated;
   return rules & 16 ? withMissedNewsFigures(doc, a, b, withYears) : withYears;
 }
@@ -225,6 +230,26 @@ function percentsTyped(doc: Doc, spans: Array<[number, number, string]>): Array<
       let onlyNumbersBefore = true;
       for (let j = s; j < i; j++) if (doc.num[j] === 0 && !QUALIFIER_WORDS.has(word(doc, j)) && tokenText(doc, j) !== '-') onlyNumbersBefore = false;
       if (onlyNumbersBefore) spans[k] = [s, i + 1, 'PERCENT'];
+      break;
+    }
+  }
+  return spans;
+}
+
+const PERIOD_WORDS = new Set(['month', 'mo', 'year', 'yr', 'week', 'wk', 'day', 'hour', 'hr', 'night', 'person', 'head', 'seat', 'user']);
+
+/**
+ * "$7/month", "€70/year": a price per period, written together. The tagger read "7/month" as a
+ * date (a numeral, a slash, a word, as in "7/11"); it is money, the amount after the sign.
+ */
+function pricesPerPeriod(doc: Doc, spans: Array<[number, number, string]>): Array<[number, number, string]> {
+  for (let k = 0; k < spans.length; k++) {
+    const [s, e] = spans[k]!;
+    for (let i = s; i + 2 < e + 1 && i < e; i++) {
+      if (doc.num[i] === 0 || i < 1 || !isCurrencySign(doc, i - 1) || !glued(doc, i - 1, i)) continue;
+      if (i + 2 >= doc.n || tokenText(doc, i + 1) !== '/' || !glued(doc, i, i + 1) || !glued(doc, i + 1, i + 2)) continue;
+      if (!PERIOD_WORDS.has(word(doc, i + 2))) continue;
+      spans[k] = [i, i + 1, 'MONEY'];
       break;
     }
   }
