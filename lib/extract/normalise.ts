@@ -81,10 +81,19 @@ export function isoDateIn(text: string): string | null {
   return /\b\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])\b/.exec(text)?.[0] ?? null;
 }
 
+/** "12.05.2015", day first as Europe writes it with dots, as an ISO date ("2015-05-12"); null when it is no real date. */
+export function dottedDateIn(text: string): string | null {
+  const m = /(?<![\d.])(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})(?![\d.]*\d)/.exec(text);
+  if (!m) return null;
+  const [day, month] = [Number(m[1]), Number(m[2])];
+  if (month < 1 || month > 12 || day < 1 || day > 31) return null;
+  return `${m[3]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
 function normaliseDate(text: string): FigureValue {
   const t = text.trim();
   const lower = t.toLowerCase();
-  const iso = isoDateIn(t);
+  const iso = isoDateIn(t) ?? dottedDateIn(t);
   if (iso) return { value: iso };
   const words = splitWords(t.replace(/[.,]/g, ' '));
   const q = /\b(first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\b/i.exec(t);

@@ -149,3 +149,16 @@ describe('prices and screens written together', () => {
     expect(figures('A $5K bonus was paid.')).toContainEqual({ text: '$5K', type: 'MONEY', value: 5000, currency: 'USD' });
   });
 });
+
+describe('numbers with two or more dots', () => {
+  it('reads a European date ("12.05.2015") as a date, day first, also where the tagger saw none', () => {
+    expect(extract('On 12.05.2015 it rained. Der Vertrag vom 31.12.2024 gilt.').figures.map((f) => [f.text, f.type, f.value])).toEqual([
+      ['12.05.2015', 'DATE', '2015-05-12'],
+      ['31.12.2024', 'DATE', '2024-12-31'],
+    ]);
+  });
+
+  it('marks no figure in a version or an address', () => {
+    expect(figures('The server at 192.168.1.1 crashed after version 1.8.3 shipped.')).toEqual([]);
+  });
+});

@@ -7,7 +7,7 @@
 // the dev text (0.00) and follow news usage.
 
 import type { Doc } from './features.ts';
-import { isoDateIn } from './normalise.ts';
+import { dottedDateIn, isoDateIn } from './normalise.ts';
 import { parseNumber } from './numbers.ts';
 
 const QUALIFIER_WORDS = new Set(['more', 'less', 'fewer', 'than', 'nearly', 'almost', 'about', 'around', 'approximately', 'roughly', 'over', 'under', 'up', 'to', 'at', 'least', 'most', 'some', 'only', 'just', 'as', 'many', 'much', 'no', 'well', 'an', 'estimated', 'below', 'above', 'upwards', 'of']);
@@ -175,7 +175,7 @@ export function refineFigures(doc: Doc, a: number, spans: Array<[number, number,
     }
     out.push([s, e, type]);
   }
-  const dated = rules & 16 ? withIsoDates(doc, a, b, quantitiesTyped(doc, pricesPerPeriod(doc, percentsTyped(doc, out)), a, b)) : out;
+  const dated = rules & 16 ? withIsoDates(doc, a, b, quantitiesTyped(doc, pricesPerPeriod(doc, dottedNumbers(doc, a, b, percentsTyped(doc, out))), a, b)) : out;
   const withYears = rules & 8 ? withBareYears(doc, a, b, dated) : dated;
   return rules & 16 ? withMissedNewsFigures(doc, a, b, withYears) : withYears;
 }
@@ -234,6 +234,42 @@ function percentsTyped(doc: Doc, spans: Array<[number, number, string]>): Array<
     }
   }
   return spans;
+}
+
+/**
+ * A number written with two or more dots is a European date when it reads as one ("12.05.2015",
+ * day first), else a version or an address ("1.8.3", "192.168.1.1"), no figure: the tagger, which
+ * never saw the forms, called both counts.
+ */
+function dottedNumbers(doc: Doc, a: number, b: number, spans: Array<[number, number, string]>): Array<[number, number, string]> {
+  const out: Array<[number, number, string]> = [];
+  // Dates the tagger left alone ("Der Vertrag vom 31.12.2024").
+  let k = 0;
+  let added = false;
+  for (let i = a; i < b; i++) {
+    while (k < spans.length && spans[k]![1] <= i) k++;
+    if (k < spans.length && spans[k]![0] <= i) continue;
+    if (doc.num[i] === 0) continue;
+    const written = tokenText(doc, i);
+    if (/^\d{1,2}\.\d{1,2}\.\d{4}$/.test(written) && dottedDateIn(written) !== null) {
+      out.push([i, i + 1, 'DATE']);
+      added = true;
+    }
+  }
+  for (const span of spans) {
+    const [s, e, type] = span;
+    if (e - s === 1 && type !== 'DATE' && type !== 'TIME') {
+      const written = tokenText(doc, s);
+      if (/^\d+(?:\.\d+){2,}$/.test(written)) {
+        if (dottedDateIn(written) === null) continue;
+        out.push([s, e, 'DATE']);
+        continue;
+      }
+    }
+    out.push(span);
+  }
+  if (added) out.sort((x, y) => x[0] - y[0]);
+  return out;
 }
 
 const PERIOD_WORDS = new Set(['month', 'mo', 'year', 'yr', 'week', 'wk', 'day', 'hour', 'hr', 'night', 'person', 'head', 'seat', 'user']);
