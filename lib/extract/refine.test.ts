@@ -162,3 +162,13 @@ describe('numbers with two or more dots', () => {
     expect(figures('The server at 192.168.1.1 crashed after version 1.8.3 shipped.')).toEqual([]);
   });
 });
+
+describe('versions and product numbers', () => {
+  it('are no counts', () => {
+    expect(figures('Apple released iOS 17 and macOS 14. The app needs version 2.5. Windows 11 shipped. OS X 10.10 is required.')).toEqual([]);
+  });
+
+  it('leave counts after other words alone', () => {
+    expect(figures('He won 3 games.').map((f) => f.value)).toEqual([3]);
+  });
+});

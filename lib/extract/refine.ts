@@ -175,7 +175,7 @@ export function refineFigures(doc: Doc, a: number, spans: Array<[number, number,
     }
     out.push([s, e, type]);
   }
-  const dated = rules & 16 ? withIsoDates(doc, a, b, quantitiesTyped(doc, pricesPerPeriod(doc, dottedNumbers(doc, a, b, percentsTyped(doc, out))), a, b)) : out;
+  const dated = rules & 16 ? withIsoDates(doc, a, b, quantitiesTyped(doc, pricesPerPeriod(doc, dottedNumbers(doc, a, b, withoutVersions(doc, a, percentsTyped(doc, out)))), a, b)) : out;
   const withYears = rules & 8 ? withBareYears(doc, a, b, dated) : dated;
   return rules & 16 ? withMissedNewsFigures(doc, a, b, withYears) : withYears;
 }
@@ -234,6 +234,28 @@ function percentsTyped(doc: Doc, spans: Array<[number, number, string]>): Array<
     }
   }
   return spans;
+}
+
+/** Words a version number or a product generation follows ("iOS 17", "version 2.5", "OS X 10.10", "Windows 11", "iPhone 15"). */
+const VERSION_CUES = new Set([
+  'version', 'versions', 'ver', 'v', 'update', 'release', 'build', 'firmware', 'ios', 'ipados', 'macos', 'watchos', 'tvos', 'android', 'windows',
+  'linux', 'kernel', 'python', 'java', 'chrome', 'firefox', 'ubuntu', 'debian', 'fedora', 'iphone', 'ipad', 'pixel', 'galaxy', 'playstation', 'xbox',
+  'ps', 'gpt', 'llama', 'gemini', 'claude', 'bluetooth', 'wi-fi', 'usb', 'hdmi', 'pcie', 'ddr', 'lte', 'web',
+]);
+
+/**
+ * A version or a product's number is no count: "iOS 17", "macOS 14", "version 2.5", "OS X 10.10"
+ * (which read as 10.1), "Windows 11", "Update 5.3". Spans that are the number alone, right after a
+ * version word, go.
+ */
+function withoutVersions(doc: Doc, a: number, spans: Array<[number, number, string]>): Array<[number, number, string]> {
+  return spans.filter(([s, e, type]) => {
+    if (type !== 'CARDINAL' || e - s !== 1 || s - 1 < a || doc.num[s] === 0) return true;
+    const before = word(doc, s - 1);
+    if (VERSION_CUES.has(before)) return false;
+    // "OS X 10.10"
+    return !(before === 'x' && s - 2 >= a && word(doc, s - 2) === 'os');
+  });
 }
 
 /**
