@@ -40,3 +40,14 @@ describe('one type per name', () => {
     expect(types.size).toBe(2);
   });
 });
+
+describe('figures on a page in another language', () => {
+  it('keep the figures whose value reads and drop what the English tagger made of foreign words', () => {
+    const text =
+      'Le projet de loi a été adopté par une large majorité. Ont voté contre : 10 députés socialistes (sur 288), 35 UMP (sur 198), 11 écologistes (sur 18) et 7 non-inscrits (sur 9). Le Conseil constitutionnel sera prochainement saisi par 75 députés. La commission sera composée de six magistrats et de quatre parlementaires, a précisé le ministre.';
+    const figures = extract(text).figures;
+    expect(extract(text).entities).toEqual([]);
+    expect(figures.every((f) => f.value !== null)).toBe(true);
+    expect(figures.map((f) => f.text)).toEqual(expect.arrayContaining(['10', '288', '75']));
+  });
+});

@@ -216,6 +216,9 @@ export function runExtraction(text: string, bundle: ModelBundle, options: Pipeli
       const ftext = text.slice(start, end);
       const type = t as FigureType;
       const v = normaliseFigure(type, ftext, text.slice(end, sentEnd), type === 'MONEY' ? signBefore(doc, s, a) : '');
+      // In another language the English-trained tagger takes foreign words for figures ("sur 18"
+      // as a date, a French dateline as one time); a figure whose value cannot be read is dropped.
+      if (!english && v.value === null) continue;
       figures.push({ start, end, text: ftext, type, ...v });
     }
   }
