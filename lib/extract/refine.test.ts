@@ -168,7 +168,9 @@ describe('versions and product numbers', () => {
     expect(figures('Apple released iOS 17 and macOS 14. The app needs version 2.5. Windows 11 shipped. OS X 10.10 is required.')).toEqual([]);
   });
 
-  it('leave counts after other words alone', () => {
+  it('leave counts after other words alone, also after verbs that can name versions', () => {
     expect(figures('He won 3 games.').map((f) => f.value)).toEqual([3]);
+    expect(figures('The firm plans to build 5 plants and release 3 films.').map((f) => f.value)).toEqual([5, 3]);
+    expect(figures('Update 5.3 fixed the bug.')).toEqual([]);
   });
 });

@@ -238,10 +238,12 @@ function percentsTyped(doc: Doc, spans: Array<[number, number, string]>): Array<
 
 /** Words a version number or a product generation follows ("iOS 17", "version 2.5", "OS X 10.10", "Windows 11", "iPhone 15"). */
 const VERSION_CUES = new Set([
-  'version', 'versions', 'ver', 'v', 'update', 'release', 'build', 'firmware', 'ios', 'ipados', 'macos', 'watchos', 'tvos', 'android', 'windows',
-  'linux', 'kernel', 'python', 'java', 'chrome', 'firefox', 'ubuntu', 'debian', 'fedora', 'iphone', 'ipad', 'pixel', 'galaxy', 'playstation', 'xbox',
-  'ps', 'gpt', 'llama', 'gemini', 'claude', 'bluetooth', 'wi-fi', 'usb', 'hdmi', 'pcie', 'ddr', 'lte', 'web',
+  'version', 'versions', 'ver', 'firmware', 'ios', 'ipados', 'macos', 'watchos', 'tvos', 'android', 'windows', 'linux', 'kernel', 'python',
+  'java', 'chrome', 'firefox', 'ubuntu', 'debian', 'fedora', 'iphone', 'ipad', 'pixel', 'playstation', 'xbox', 'gpt', 'bluetooth', 'wi-fi',
+  'usb', 'hdmi', 'pcie', 'ddr', 'lte',
 ]);
+/** Cues that are also verbs ("to build 5 plants", "release 3 hostages"): a version after them has a point ("Update 5.3"). */
+const VERSION_VERBS = new Set(['update', 'release', 'build']);
 
 /**
  * A version or a product's number is no count: "iOS 17", "macOS 14", "version 2.5", "OS X 10.10"
@@ -253,6 +255,7 @@ function withoutVersions(doc: Doc, a: number, spans: Array<[number, number, stri
     if (type !== 'CARDINAL' || e - s !== 1 || s - 1 < a || doc.num[s] === 0) return true;
     const before = word(doc, s - 1);
     if (VERSION_CUES.has(before)) return false;
+    if (VERSION_VERBS.has(before) && tokenText(doc, s).includes('.')) return false;
     // "OS X 10.10"
     return !(before === 'x' && s - 2 >= a && word(doc, s - 2) === 'os');
   });
@@ -303,7 +306,8 @@ const PERIOD_WORDS = new Set(['month', 'mo', 'year', 'yr', 'week', 'wk', 'day', 
 function pricesPerPeriod(doc: Doc, spans: Array<[number, number, string]>): Array<[number, number, string]> {
   for (let k = 0; k < spans.length; k++) {
     const [s, e] = spans[k]!;
-    for (let i = s; i + 2 < e + 1 && i < e; i++) {
+    // The sign may sit outside the span and the period after it (the tagger's span may be the number alone).
+    for (let i = s; i < e; i++) {
       if (doc.num[i] === 0 || i < 1 || !isCurrencySign(doc, i - 1) || !glued(doc, i - 1, i)) continue;
       if (i + 2 >= doc.n || tokenText(doc, i + 1) !== '/' || !glued(doc, i, i + 1) || !glued(doc, i + 1, i + 2)) continue;
       if (!PERIOD_WORDS.has(word(doc, i + 2))) continue;
