@@ -174,3 +174,13 @@ describe('versions and product numbers', () => {
     expect(figures('Update 5.3 fixed the bug.')).toEqual([]);
   });
 });
+
+describe('squared and cubed units', () => {
+  it('end the quantity after the unit they square', () => {
+    const found = extract('The fire burned 5 sq km of forest and 10 square miles of farmland.').figures.map((f) => [f.text, f.type, f.value, f.unit]);
+    expect(found).toEqual([
+      ['5 sq km', 'QUANTITY', 5, 'sq km'],
+      ['10 square miles', 'QUANTITY', 10, 'square miles'],
+    ]);
+  });
+});

@@ -338,7 +338,10 @@ const UNIT_ABBREVIATIONS = new Set([
   'kHz', 'Hz', 'kW', 'MW', 'GW', 'kWh', 'MWh', 'GWh', 'TWh', 'mAh', 'Mbps', 'Gbps', 'MP', 'sq',
 ]);
 
+const SQUARED = new Set(['sq', 'square', 'cubic']);
+
 function isUnit(doc: Doc, i: number): boolean {
+  if (SQUARED.has(word(doc, i))) return true;
   return UNIT_WORDS.has(word(doc, i)) || UNIT_ABBREVIATIONS.has(tokenText(doc, i));
 }
 
@@ -373,6 +376,8 @@ function quantitiesTyped(doc: Doc, spans: Array<[number, number, string]>, a: nu
       out.push([s, e, type]);
       continue;
     }
+    // "5 sq km", "10 square miles", "3 cubic metres": the measure ends after the unit it squares.
+    if (unit + 1 < b && SQUARED.has(word(doc, unit)) && isUnit(doc, unit + 1)) unit++;
     out.push([s, unit + 1, 'QUANTITY']);
     // What came after the unit: from its next number on, a figure of the old type.
     for (let j = unit + 1; j < e; j++) {
