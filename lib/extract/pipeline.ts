@@ -5,7 +5,7 @@ import type { ModelBundle } from './codec.ts';
 import { FIGURE_TYPES, NAME_TYPES } from './corpus.ts';
 import { classLookup } from './clusters.ts';
 import { buildFacts } from './facts.ts';
-import { isCommonAcronym } from './common-acronyms.ts';
+import { isNotAName } from './not-names.ts';
 import { applyClusters, phraseHash, prepareDoc, type Doc } from './features.ts';
 import { gazLookup } from './gazetteer.ts';
 import { assignKeys } from './keys.ts';
@@ -205,7 +205,7 @@ export function runExtraction(text: string, bundle: ModelBundle, options: Pipeli
       if (s >= e) continue;
       const start = starts[s]!;
       const end = ends[e - 1]!;
-      if (e - s === 1 && isCommonAcronym(text.slice(start, end))) continue;
+      if (e - s === 1 && isNotAName(text.slice(start, end))) continue;
       entities.push({ start, end, text: text.slice(start, end), type: NAME_TYPES[t] as EntityType, key: '' });
     }
     const sentEnd = ends[b - 1]!;

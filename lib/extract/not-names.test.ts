@@ -5,7 +5,7 @@ function names(text: string): Array<[string, string]> {
   return extract(text).entities.map((e) => [e.text, e.type]);
 }
 
-describe('acronyms of common nouns', () => {
+describe('words that are no names alone', () => {
   it('are no names in tech and business news', () => {
     expect(names('The console has 8GB of RAM, a faster CPU and GPU, and supports HDR.')).toEqual([]);
     expect(names('GDP grew 2 percent, the CEO said, as AI and VR sales rose.')).toEqual([]);
@@ -18,6 +18,11 @@ describe('acronyms of common nouns', () => {
       ['Sony', 'ORG'],
     ]);
     expect(names('Trading closed at 1600 GMT.')).toContainEqual(['GMT', 'MISC']);
+  });
+
+  it('page labels in capitals are no names; datelines in capitals are', () => {
+    expect(names('ADVERTISING\nEXCLUSIVE\nThe talks went on.')).toEqual([]);
+    expect(names('LONDON\nThe talks went on.')).toEqual([['LONDON', 'LOC']]);
   });
 
   it('start no name inside a word: "4K TV" holds none', () => {

@@ -1,3 +1,5 @@
+// Words that are never a name on their own, though the names tagger took them for one.
+//
 // Acronyms of common nouns: a chief executive, a processor, a gene, a tax. Alone they are no
 // name (CoNLL-2003 leaves them O), but the names tagger, which learnt that an unknown run of
 // capitals is mostly an organisation, marked "CEO", "CPU", "AI", "IPO" and "DNA" as ORG in tech and
@@ -19,7 +21,17 @@ const COMMON_ACRONYMS = new Set([
   'AM', 'PM',
 ]);
 
-/** Whether a one-token name is only a common noun's acronym. */
-export function isCommonAcronym(text: string): boolean {
-  return COMMON_ACRONYMS.has(text);
+/**
+ * Page labels in capitals, above or inside an article: the tagger read "ADVERTISING" and
+ * "EXCLUSIVE" as organisations. Datelines in capitals ("LONDON", "CAIRO") are names and stay.
+ */
+const PAGE_LABELS = new Set([
+  'ADVERTISING', 'ADVERTISEMENT', 'SPONSORED', 'PROMOTED', 'EXCLUSIVE', 'BREAKING', 'UPDATE', 'UPDATED', 'WATCH', 'VIDEO', 'VIDEOS', 'PHOTOS',
+  'GALLERY', 'LIVE', 'OPINION', 'ANALYSIS', 'COMMENT', 'RELATED', 'MORE', 'READ', 'LISTEN', 'PODCAST', 'NEWSLETTER', 'SUBSCRIBE', 'FEATURED',
+  'TRENDING', 'ADVERTORIAL', 'PREMIUM',
+]);
+
+/** Whether a one-token name is only a common noun's acronym or a page label. */
+export function isNotAName(text: string): boolean {
+  return COMMON_ACRONYMS.has(text) || PAGE_LABELS.has(text);
 }
