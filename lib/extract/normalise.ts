@@ -87,7 +87,7 @@ export function dottedDateIn(text: string): string | null {
   if (!m) return null;
   const [day, month] = [Number(m[1]), Number(m[2])];
   if (month < 1 || month > 12 || day < 1 || day > 31) return null;
-  return `${m[3]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  return `${m[3]}-${pad(month)}-${pad(day)}`;
 }
 
 function normaliseDate(text: string): FigureValue {

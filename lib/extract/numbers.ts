@@ -61,10 +61,10 @@ export function splitWords(s: string): string[] {
 
 const PLAIN_NUMERAL = /^\d+(?:\.\d+)?$/;
 
-/** Parses a numeral or number-word phrase; returns null when no number is there. */
 /** Denominators of written fractions: halves to tenths, twelfths, sixteenths, … hundredths, thousandths. */
 const FRACTION_DENOMINATORS = new Set([2, 3, 4, 5, 6, 7, 8, 9, 10, 12, 16, 20, 25, 32, 50, 64, 100, 1000]);
 
+/** Parses a numeral or number-word phrase; returns null when no number is there. */
 export function parseNumber(phrase: string): number | null {
   // Most figures are a bare numeral ("3", "1996", "2.5"); the loop below would read it the same.
   if (PLAIN_NUMERAL.test(phrase)) {

@@ -93,24 +93,19 @@ function splitCoordinated(entities: Entity[], doc: Doc, bundle: ModelBundle): vo
   if (!entities.some((e) => COORDINATED.test(e.text))) return;
   const typeOf = new Map<string, EntityType>();
   for (const e of entities) if (!COORDINATED.test(e.text)) typeOf.set(e.text, e.type);
-  const known = (from: number, to: number, text: string): boolean => {
-    if (typeOf.has(text)) return true;
+  // Whether the tokens that make up characters [from, to) are a phrase the gazetteer knows.
+  const inGazetteer = (from: number, to: number): boolean => {
     const a = tokenAt(doc, from);
     if (a < 0) return false;
     let b = a;
     while (b < doc.n && doc.toks.ends[b]! <= to) b++;
     return b > a && doc.toks.ends[b - 1] === to && bundle.gazetteer.get(phraseHash(doc, a, b)) >= 0;
   };
+  const known = (from: number, to: number, text: string): boolean => typeOf.has(text) || inGazetteer(from, to);
   for (let k = 0; k < entities.length; k++) {
     const e = entities[k]!;
     const m = COORDINATED.exec(e.text);
-    if (!m) continue;
-    const whole = tokenAt(doc, e.start);
-    if (whole >= 0) {
-      let b = whole;
-      while (b < doc.n && doc.toks.ends[b]! <= e.end) b++;
-      if (bundle.gazetteer.get(phraseHash(doc, whole, b)) >= 0) continue;
-    }
+    if (!m || inGazetteer(e.start, e.end)) continue;
     const left = m[1]!;
     const right = m[3]!;
     const rightStart = e.end - right.length;

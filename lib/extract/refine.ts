@@ -216,6 +216,12 @@ function withMissedNewsFigures(doc: Doc, a: number, b: number, spans: Array<[num
 
 const PERCENT_WORDS = new Set(['percent', '%', 'pct']);
 
+/** Whether tokens [s, e) are all numbers, qualifiers ("about", "more than") or hyphens: a figure that starts with its number. */
+function onlyNumbersBetween(doc: Doc, s: number, e: number): boolean {
+  for (let j = s; j < e; j++) if (doc.num[j] === 0 && !QUALIFIER_WORDS.has(word(doc, j)) && tokenText(doc, j) !== '-') return false;
+  return true;
+}
+
 /**
  * A figure whose number is followed by "percent" ("%", "pct") is a PERCENT, whatever the tagger
  * called it, and ends there: "costs 10-15 percent more" came out as one TIME span with "more".
@@ -227,9 +233,7 @@ function percentsTyped(doc: Doc, spans: Array<[number, number, string]>): Array<
     if (type === 'PERCENT' || type === 'MONEY') continue;
     for (let i = s + 1; i < e; i++) {
       if (!PERCENT_WORDS.has(word(doc, i)) || doc.num[i - 1] === 0) continue;
-      let onlyNumbersBefore = true;
-      for (let j = s; j < i; j++) if (doc.num[j] === 0 && !QUALIFIER_WORDS.has(word(doc, j)) && tokenText(doc, j) !== '-') onlyNumbersBefore = false;
-      if (onlyNumbersBefore) spans[k] = [s, i + 1, 'PERCENT'];
+      if (onlyNumbersBetween(doc, s, i)) spans[k] = [s, i + 1, 'PERCENT'];
       break;
     }
   }
@@ -367,9 +371,7 @@ function quantitiesTyped(doc: Doc, spans: Array<[number, number, string]>, a: nu
       // The number right before the unit, or before a hyphen glued to it ("5-mile").
       const n = tokenText(doc, i - 1) === '-' && i - 2 >= s && glued(doc, i - 2, i - 1) && glued(doc, i - 1, i) ? i - 2 : i - 1;
       if (doc.num[n] === 0 || !isUnit(doc, i)) continue;
-      let onlyNumbersBefore = true;
-      for (let j = s; j < n; j++) if (doc.num[j] === 0 && !QUALIFIER_WORDS.has(word(doc, j)) && tokenText(doc, j) !== '-') onlyNumbersBefore = false;
-      if (onlyNumbersBefore) unit = i;
+      if (onlyNumbersBetween(doc, s, n)) unit = i;
       break;
     }
     if (unit < 0) {

@@ -180,10 +180,6 @@ export function tokenize(text: string, from = 0, to = text.length): Tokens {
 const OPENING_CLOSERS = new Set([0x22, 0x27, 0x201d, 0x2019, 0x29, 0x5d, 0xbb]);
 
 /**
- * Sentence boundaries as token index ranges [start, end). A newline always ends a sentence
- * (page blocks and headlines arrive newline-separated, headlines carry no final stop).
- */
-/**
  * Words that start a sentence and never continue a name: after an abbreviation's full stop they
  * say the stop also ended the sentence ("… the Xbox One S. You get …", "… Apple Inc. The company …"),
  * where a name would go on ("George W. Bush", "Apple Inc. Chief").
@@ -208,6 +204,10 @@ function endsAbbreviationSentence(text: string, toks: Tokens, t: number): boolea
   return /^(?:\p{Lu}\.)+$/u.test(word) || ABBREVIATIONS.has(word.slice(0, -1));
 }
 
+/**
+ * Sentence boundaries as token index ranges [start, end). A newline always ends a sentence
+ * (page blocks and headlines arrive newline-separated, headlines carry no final stop).
+ */
 export function splitSentences(text: string, toks: Tokens): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   const n = toks.starts.length;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { JSDOM } from 'jsdom';
 import { buildTextIndex } from '../page/text-index';
-import { blankSpan, blankSpans, elementSpan, textToMark } from './unmarked';
+import { blankSpans, elementSpan, textToMark } from './unmarked';
 
 function page(body: string): Document {
   return new JSDOM(`<!doctype html><html><body>${body}</body></html>`).window.document;
@@ -40,10 +40,10 @@ describe('textToMark', () => {
   });
 });
 
-describe('blankSpan', () => {
+describe('blankSpans', () => {
   it('turns characters into spaces, surrogate pairs into two, line breaks stay', () => {
-    expect(blankSpan('ab\n😀c', 0, 5)).toBe('  \n  c');
-    expect(blankSpan('abc', 2, 1)).toBe('abc');
+    expect(blankSpans('ab\n😀c', [{ start: 0, end: 5 }])).toBe('  \n  c');
+    expect(blankSpans('abc', [{ start: 2, end: 1 }])).toBe('abc');
   });
 });
 
@@ -69,7 +69,7 @@ describe('textToMark: credits and stamps', () => {
   });
 });
 
-describe('blankSpans', () => {
+describe('blankSpans with several spans', () => {
   it('blanks overlapping and unsorted spans once, offsets unchanged', () => {
     expect(blankSpans('abcdef\ngh', [{ start: 4, end: 8 }, { start: 1, end: 3 }, { start: 2, end: 5 }])).toBe('a     \n h');
     expect(blankSpans('abc', [])).toBe('abc');

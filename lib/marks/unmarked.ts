@@ -9,13 +9,10 @@
 import type { TextIndex } from '../page/text-index';
 import { creditSpans, isStamp } from './credits';
 
-/** `text` with the characters of `[start, end)` turned to spaces, line breaks kept: offsets and block boundaries unchanged. */
-export function blankSpan(text: string, start: number, end: number): string {
-  if (end <= start) return text;
-  return text.slice(0, start) + text.slice(start, end).replace(/[^\n]/g, ' ') + text.slice(end);
-}
-
-/** `text` with every span of `spans` blanked as blankSpan does, in one pass. */
+/**
+ * `text` with the characters of every span of `spans` turned to spaces, line breaks kept: offsets
+ * and block boundaries unchanged. Spans may overlap and come in any order.
+ */
 export function blankSpans(text: string, spans: ReadonlyArray<{ start: number; end: number }>): string {
   if (spans.length === 0) return text;
   const sorted = [...spans].sort((a, b) => a.start - b.start);
