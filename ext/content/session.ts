@@ -109,6 +109,7 @@ export class LedeSession {
     const markable = this.body !== null && !index.truncated && !this.signal.aborted;
     const known = this.settings;
     const request = markable && !(known && isSiteDisabled(known, this.win.location.href)) ? this.requestExtraction(textToMark(index, this.body!.headline, this.body!.blocks.filter(isCaption))) : null;
+    lap('sent');
     const settings = await this.outside(this.settingsReady);
     lap('settings');
     if (this.signal.aborted) return;

@@ -22,6 +22,13 @@ describe('creditSpans', () => {
     expect(credits('Yoon declared martial law, only to lift the order hours later.Ezra Acayan / Getty Images')).toEqual(['Ezra Acayan / Getty Images']);
   });
 
+  it('finds cues in any case (the quick first test reads the line in lower case)', () => {
+    expect(credits('PHOTO: AP')).toEqual(['PHOTO: AP']);
+    expect(credits('La place de la République. CRÉDITS : AFP')).toEqual(['CRÉDITS : AFP']);
+    expect(credits('Der Bundestag in Berlin. FOTO: dpa')).toEqual(['FOTO: dpa']);
+    expect(credits('ILLUSTRATION BY Jane Doe')).toEqual(['ILLUSTRATION BY Jane Doe']);
+  });
+
   it('leaves caption text without a credit alone', () => {
     expect(credits('United Nations peacekeepers at a refugee camp in Sudan on Monday.')).toEqual([]);
     expect(credits('Shoppers paid by credit card at the market in Lagos')).toEqual([]);
@@ -41,6 +48,7 @@ describe('isStamp', () => {
     expect(isStamp('Updated March 3, 2024 5:00 PM ET')).toBe(true);
     expect(isStamp('Published 3 hours ago')).toBe(true);
     expect(isStamp('Date created : 2015-05-12')).toBe(true);
+    expect(isStamp('  LAST UPDATED 12:05, 3 May 2024')).toBe(true);
   });
 
   it('does not take article sentences or undated labels for stamps', () => {
