@@ -272,6 +272,13 @@ export function applyClusters(doc: Doc, lookup: ClusterLookup): void {
 }
 
 /** Phrase hash of tokens [a, b) for gazetteer lookups, built the same way as in prepareDoc. */
+/** The gazetteer key of one word given as characters [s, e) of text: phraseHash of a one-token phrase of that text. */
+export function wordPhraseHash(text: string, s: number, e: number): number {
+  let l = FNV_OFFSET;
+  for (let j = s; j < e; j++) l = fnvStep(l, lowerCode(text.charCodeAt(j)));
+  return mix(GAZ_SEED, l >>> 0);
+}
+
 export function phraseHash(doc: Doc, a: number, b: number): number {
   let h = GAZ_SEED;
   for (let i = a; i < b; i++) h = mix(h, doc.hL[i]!);

@@ -6,7 +6,7 @@ import { FIGURE_TYPES, NAME_TYPES } from './corpus.ts';
 import { classLookup } from './clusters.ts';
 import { buildFacts } from './facts.ts';
 import { isNotAName } from './not-names.ts';
-import { applyClusters, phraseHash, prepareDoc, type Doc } from './features.ts';
+import { applyClusters, phraseHash, prepareDoc, wordPhraseHash, type Doc } from './features.ts';
 import { gazLookup } from './gazetteer.ts';
 import { assignKeys } from './keys.ts';
 import { decodeScored } from './linear.ts';
@@ -151,6 +151,23 @@ function harmoniseTypes(entities: Entity[]): void {
   }
 }
 
+const MISC_ONLY = 1 << 3;
+/** How the singular of a people's name ends ("Kenyan", "Israeli", "Briton", "Afghan"); team names ("Reds", "Cardinals", "Yankees") end otherwise. */
+const DEMONYM_SINGULAR = /(?:an|i|on)s$/;
+
+/**
+ * A people's plural ("Tunisians", "Kenyans", "Britons") is MISC, as CoNLL writes it: the tagger,
+ * which saw most of them in the singular, read them as people, organisations or places. The rule
+ * takes a one-word name ending in -ans, -is or -ons whose text less its final "s" the gazetteer
+ * knows only as MISC; other endings are mostly teams ("Reds", "Cardinals", "Yankees": ORG in CoNLL).
+ */
+function demonymPlurals(entities: Entity[], bundle: ModelBundle): void {
+  for (const e of entities) {
+    if (e.type === 'MISC' || e.end - e.start < 4 || e.text.charCodeAt(e.text.length - 1) !== 115 || e.text.includes(' ') || !DEMONYM_SINGULAR.test(e.text)) continue;
+    if (bundle.gazetteer.get(wordPhraseHash(e.text, 0, e.text.length - 1)) === MISC_ONLY) e.type = 'MISC';
+  }
+}
+
 /** Tokens either side of a trigger that each tagger decodes (see PipelineOptions). */
 const NAME_WINDOW = 2;
 const FIGURE_WINDOW = 5;
@@ -217,6 +234,7 @@ export function runExtraction(text: string, bundle: ModelBundle, options: Pipeli
       figures.push({ start, end, text: ftext, type, ...v });
     }
   }
+  if (english) demonymPlurals(entities, bundle);
   if (options.consistentTypes !== false) harmoniseTypes(entities);
   if (english) splitCoordinated(entities, doc, bundle);
   assignKeys(entities, text);
