@@ -20,6 +20,12 @@ describe('names news has been full of since the training text', () => {
     expect(names('Fires in the Amazon rainforest spread on Monday.')).toEqual(['Amazon/LOC']);
   });
 
+  it('are products where reviews name them, not people', () => {
+    // theverge and engadget: "Safari", "Retina" and "Dolby Atmos" were people.
+    const text = 'The headset has Retina displays and runs Safari, and the console supports Dolby Atmos and Face ID.';
+    expect(names(text)).toEqual(expect.arrayContaining(['Retina/MISC', 'Safari/MISC', 'Dolby Atmos/MISC', 'Face ID/MISC']));
+  });
+
   it('leave common words alone', () => {
     expect(names('Target shoppers waited.')).toEqual([]);
   });

@@ -40,7 +40,12 @@ const RECENT_NAMES: Record<NameType, readonly string[]> = {
     'Greenpeace', 'Amnesty International', 'Human Rights Watch', 'Interpol',
   ],
   LOC: [],
-  MISC: ['Android', 'ChatGPT', 'Xbox', 'PlayStation', 'Bitcoin', 'COVID-19', 'Covid-19', 'Brexit'],
+  MISC: [
+    'Android', 'ChatGPT', 'Xbox', 'PlayStation', 'Bitcoin', 'COVID-19', 'Covid-19', 'Brexit',
+    // Products, software and technologies that reviews name (read as people or places before)
+    'Safari', 'Firefox', 'Siri', 'Alexa', 'Face ID', 'Touch ID', 'Retina', 'Dolby Atmos', 'Dolby Vision', 'Wi-Fi',
+    'Bluetooth', 'Vision Pro', 'Apple Vision Pro', 'Meta Quest', 'Nintendo Switch', 'Copilot',
+  ],
 };
 
 /**
