@@ -25,6 +25,11 @@ describe('words that are no names alone', () => {
     expect(names('LONDON\nThe talks went on.')).toEqual([['LONDON', 'LOC']]);
   });
 
+  it('a remark that opens a sentence is no name', () => {
+    // engadget: "Sure" was MISC.
+    expect(names('Sure, the console is fast. Still, Sony charges $499 for it.')).toEqual([['Sony', 'ORG']]);
+  });
+
   it('start no name inside a word: "4K TV" holds none', () => {
     expect(names('It supports HDR on any 4K TV.')).toEqual([]);
   });

@@ -31,7 +31,15 @@ const PAGE_LABELS = new Set([
   'TRENDING', 'ADVERTORIAL', 'PREMIUM',
 ]);
 
-/** Whether a one-token name is only a common noun's acronym or a page label. */
+/**
+ * Words that open a sentence as a remark ("Sure, the console is fast."): written with a capital
+ * there, the tagger read "Sure" as MISC in a games review. Alone they are never a name.
+ */
+const DISCOURSE_WORDS = new Set([
+  'Sure', 'Yes', 'Yeah', 'Okay', 'Alas', 'Oh', 'Wow', 'Hey', 'Well', 'Still', 'Indeed', 'Meanwhile', 'However', 'Overall', 'Besides', 'Thanks', 'Sorry',
+]);
+
+/** Whether a one-token name is only a common noun's acronym, a page label or a sentence-opening remark. */
 export function isNotAName(text: string): boolean {
-  return COMMON_ACRONYMS.has(text) || PAGE_LABELS.has(text);
+  return COMMON_ACRONYMS.has(text) || PAGE_LABELS.has(text) || DISCOURSE_WORDS.has(text);
 }
