@@ -26,6 +26,20 @@ describe('names joined around a conjunction', () => {
   });
 });
 
+describe('a name ending in an initial at the end of a sentence', () => {
+  it('ends before the sentence\'s full stop', () => {
+    // engadget: "Xbox One X." and "One S." kept the stop.
+    const text = 'We played it on the Xbox One X.\nThe One S. You can still buy it.';
+    const found = extract(text).entities.map((e) => e.text);
+    expect(found).toContain('Xbox One X');
+    expect(found.some((n) => n.endsWith('.'))).toBe(false);
+  });
+
+  it('keeps an initial inside a name', () => {
+    expect(names('George W. Bush spoke in Texas.')).toContain('George W. Bush');
+  });
+});
+
 describe("a people's plural", () => {
   const typeOf = (text: string, name: string) => extract(text).entities.find((e) => e.text === name)?.type;
 

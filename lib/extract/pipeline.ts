@@ -59,6 +59,16 @@ function withinWord(doc: Doc, s: number, e: number): number {
   return s;
 }
 
+/**
+ * "X." as one token: the tokeniser keeps an initial's stop ("George W. Bush"). At the end of a
+ * sentence the stop is the sentence's ("the Xbox One X."), and the name ends before it.
+ */
+function isInitialWithStop(text: string, s: number, e: number): boolean {
+  if (e - s !== 2 || text.charCodeAt(s + 1) !== 46) return false;
+  const c = text.charCodeAt(s);
+  return c >= 65 && c <= 90;
+}
+
 function mixPhrase(doc: Doc, i: number): number {
   return phraseHash(doc, i, i + 1);
 }
@@ -216,7 +226,7 @@ export function runExtraction(text: string, bundle: ModelBundle, options: Pipeli
     for (const [s, e, t] of spans) {
       if (s >= e) continue;
       const start = starts[s]!;
-      const end = ends[e - 1]!;
+      const end = ends[e - 1]! - (e === b && isInitialWithStop(text, starts[e - 1]!, ends[e - 1]!) ? 1 : 0);
       if (e - s === 1 && isNotAName(text.slice(start, end))) continue;
       entities.push({ start, end, text: text.slice(start, end), type: NAME_TYPES[t] as EntityType, key: '' });
     }
