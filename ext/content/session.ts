@@ -80,7 +80,7 @@ export class LedeSession {
     return this.win.document;
   }
 
-  isOurs = (el: Element): boolean => this.ui.isHost(el);
+  isOurs = (el: Element, tag: string): boolean => this.ui.isHost(el, tag);
 
   /**
    * Finds, indexes, extracts and paints the article. Detection, indexing and the request to the

@@ -36,8 +36,13 @@ export class UiHost {
     return !!node && !!this.host && (node === this.host || this.host.contains(node));
   }
 
-  isHost(el: Element): boolean {
-    return el === this.host || el.localName === UI_HOST_TAG;
+  /**
+   * Whether `el` is our host (this one, or one an earlier run left). The walks pass the tagName they
+   * have already read: reading localName here, once per element of the page from the content
+   * script's world, took 1.8 ms a page on the longest corpus pages.
+   */
+  isHost(el: Element, tag: string = el.tagName): boolean {
+    return el === this.host || (tag.length === UI_HOST_TAG.length && tag.toLowerCase() === UI_HOST_TAG);
   }
 
   dispose(): void {

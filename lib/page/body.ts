@@ -34,8 +34,8 @@ export interface ArticleBody {
 }
 
 export interface FindArticleOptions {
-  /** Skip these elements and their subtrees (our own UI host). */
-  exclude?: (el: Element) => boolean;
+  /** Skip these elements and their subtrees (our own UI host); `tag` is its upper-case tagName (tagOf). */
+  exclude?: (el: Element, tag: string) => boolean;
   /** Add the headline (h1) when it sits outside the chosen container. Default true. */
   includeHeadline?: boolean;
   /**

@@ -39,8 +39,8 @@ export interface TextIndexOptions {
    * walk keeps document order. Omit to index everything under the roots.
    */
   blocks?: ReadonlySet<Element>;
-  /** Elements to skip with their subtree, e.g. our own UI host. */
-  exclude?: (el: Element) => boolean;
+  /** Elements to skip with their subtree, e.g. our own UI host; `tag` is its upper-case tagName (tagOf). */
+  exclude?: (el: Element, tag: string) => boolean;
   /** Extra hidden test (e.g. a computed-style check the caller can afford). */
   isHidden?: (el: Element) => boolean;
   /** Stop after this many flat characters (a 1-million-word page must not freeze us). */
@@ -424,7 +424,7 @@ export class TextIndexBuilder {
   private skip(el: Element, tag: string): boolean {
     if (isSkippedTag(tag)) return true;
     if (isHiddenByMarkup(el) || isEditable(el) || isCredit(el)) return true;
-    if (this.opts.exclude?.(el)) return true;
+    if (this.opts.exclude?.(el, tag)) return true;
     if (this.opts.isHidden?.(el)) return true;
     return false;
   }

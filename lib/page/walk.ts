@@ -74,7 +74,8 @@ export interface WalkLog {
 }
 
 export interface WalkOptions {
-  exclude?: (el: Element) => boolean;
+  /** Skip these elements and their subtrees; `tag` is its upper-case tagName (tagOf). */
+  exclude?: (el: Element, tag: string) => boolean;
   maxChars: number;
   maxElements: number;
   /** Skip subtrees whose class/id name them furniture (Readability's first pass). */
@@ -228,7 +229,7 @@ export class BoxWalk {
     if (isSkippedTag(tag)) return;
     const verdict = this.attributes(el, tag);
     if (verdict === HIDDEN) return;
-    if (this.options.exclude?.(el)) return;
+    if (this.options.exclude?.(el, tag)) return;
     if (verdict === FURNITURE) {
       // Not entered, so not scored; the index still reads an inline one inside a kept block.
       this.record(block ? null : el, block ? LOG_BREAK : LOG_SUBTREE, box, top.pre);
