@@ -23,6 +23,7 @@ describe('words that are no names alone', () => {
   it('page labels in capitals are no names; datelines in capitals are', () => {
     expect(names('ADVERTISING\nEXCLUSIVE\nThe talks went on.')).toEqual([]);
     expect(names('LONDON\nThe talks went on.')).toEqual([['LONDON', 'LOC']]);
+    expect(names('Photo\nThe talks went on.')).toEqual([]);
   });
 
   it('a remark that opens a sentence is no name', () => {

@@ -29,6 +29,8 @@ const PAGE_LABELS = new Set([
   'ADVERTISING', 'ADVERTISEMENT', 'SPONSORED', 'PROMOTED', 'EXCLUSIVE', 'BREAKING', 'UPDATE', 'UPDATED', 'WATCH', 'VIDEO', 'VIDEOS', 'PHOTOS',
   'GALLERY', 'LIVE', 'OPINION', 'ANALYSIS', 'COMMENT', 'RELATED', 'MORE', 'READ', 'LISTEN', 'PODCAST', 'NEWSLETTER', 'SUBSCRIBE', 'FEATURED',
   'TRENDING', 'ADVERTORIAL', 'PREMIUM',
+  // Caption labels, as pages write them above a photo or a clip ("Photo" was ORG on nytimes-1)
+  'PHOTO', 'Photo', 'Video', 'Image', 'Advertisement',
 ]);
 
 /**

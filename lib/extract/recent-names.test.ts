@@ -12,6 +12,7 @@ describe('names news has been full of since the training text', () => {
     expect(names('Netflix raised prices on Tuesday.')).toEqual(['Netflix/ORG']);
     expect(names('Meta and Google were fined.')).toEqual(['Meta/ORG', 'Google/ORG']);
     expect(names('Stripe and Airbnb hired.')).toEqual(['Stripe/ORG', 'Airbnb/ORG']);
+    expect(names("Shoppers at Sam's Club paid more. A boy in Khartoum. Getty Images")).toEqual(expect.arrayContaining(["Sam's Club/ORG", 'Getty Images/ORG']));
   });
 
   it('read "Amazon" as the company first, and still find the rainforest', () => {

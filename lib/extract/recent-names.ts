@@ -24,10 +24,10 @@ const RECENT_NAMES: Record<NameType, readonly string[]> = {
     'OpenAI', 'Anthropic', 'DeepMind', 'Yahoo', 'Verizon', 'AT&T', 'T-Mobile', 'Comcast', 'Tumblr', 'Dropbox', 'GitHub', 'Mozilla', 'Wikipedia',
     'Etsy', 'Wayfair', 'Intel', 'Cisco', 'Oracle', 'Adobe', 'Dell', 'Palantir', 'Coinbase', 'Binance', 'FTX', 'Robinhood', 'Stripe',
     // Shops, food, consumer goods
-    'Walmart', 'Costco', 'Kroger', 'Whole Foods', 'Starbucks', "McDonald's", 'Ikea', 'IKEA', 'Nike', 'Adidas', 'Unilever', 'Nestlé', 'Nestle',
+    'Walmart', "Sam's Club", 'Costco', 'Kroger', 'Whole Foods', 'Starbucks', "McDonald's", 'Ikea', 'IKEA', 'Nike', 'Adidas', 'Unilever', 'Nestlé', 'Nestle',
     // Media
     'Disney', 'Warner Bros', 'HBO', 'Paramount', 'Fox News', 'MSNBC', 'NPR', 'Politico', 'Axios', 'BuzzFeed', 'HuffPost', 'TechCrunch', 'Engadget',
-    'Al Jazeera', 'Reuters', 'Bloomberg',
+    'Al Jazeera', 'Reuters', 'Bloomberg', 'Getty Images', 'Shutterstock',
     // Transport and energy
     'Boeing', 'Airbus', 'Ryanair', 'easyJet', 'Lufthansa', 'Volkswagen', 'Toyota', 'BMW', 'Stellantis', 'Rivian', 'BYD', 'Nissan', 'ExxonMobil',
     'Chevron', 'BP', 'Gazprom', 'Rosneft', 'Aramco', 'Saudi Aramco',
