@@ -104,6 +104,17 @@ test('text appended after load gets marked', async ({ page, server }) => {
   expect((await markTexts(page))['lede-percent']).toContain('12%');
 });
 
+test('a plain amount is marked with its currency sign', async ({ page, server }) => {
+  await page.goto(`${server.origin}/article.html`);
+  await painted(page);
+  await page.evaluate(() => {
+    const p = document.createElement('p');
+    p.textContent = 'Sony said on Tuesday that the console would cost $499 in the United States and €549 in Germany.';
+    document.querySelector('article')!.append(p);
+  });
+  await expect.poll(async () => (await markTexts(page))['lede-money'] ?? [], { timeout: 10_000 }).toEqual(expect.arrayContaining(['$499', '€549']));
+});
+
 test('a page that is not an article gets no marks', async ({ page, server }) => {
   server.set(
     '/search.html',

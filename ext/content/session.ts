@@ -4,6 +4,7 @@
 import type { Entity, Extraction, Figure } from '../../lib/extract';
 import { background } from '../messages';
 import { chunkAtBlocks, relinkKeys, type Chunk } from '../../lib/marks/chunks';
+import { withCurrencySign } from '../../lib/marks/currency';
 import { formatFigure } from '../../lib/marks/format';
 import { FLASH_HIGHLIGHT as FLASH } from '../../lib/marks/palette';
 import { buildMarks, type Mark, type MarkSet } from '../../lib/marks/mentions';
@@ -201,14 +202,15 @@ export class LedeSession {
       // The first slice starts at 0: its spans are already whole-text offsets.
       const shift = start === 0 ? <T,>(span: T): T => span : <T extends { start: number; end: number }>(span: T): T => ({ ...span, start: span.start + start, end: span.end + start });
       const entities = relinkKeys(whole.entities, part.entities.map(shift));
-      const figures = part.figures.map(shift);
+      // On the page a plain amount shows with its sign ("$499"; see currency.ts).
+      const figures = part.figures.map((figure) => withCurrencySign(index.text, shift(figure)));
       whole.sentences.push(...part.sentences.map(shift));
       whole.entities.push(...entities);
       whole.figures.push(...figures);
       whole.facts.push(
         ...part.facts.map((fact) => ({
           ...fact,
-          figure: shift(fact.figure),
+          figure: withCurrencySign(index.text, shift(fact.figure)),
           when: fact.when ? shift(fact.when) : undefined,
           entities: fact.entities.map(shift),
           sentence: shift(fact.sentence),
