@@ -11,3 +11,19 @@ describe('what a money fact measures', () => {
     expect(measures('The company paid €300 for each ticket.')[0]).not.toMatch(/€/);
   });
 });
+
+describe('facts', () => {
+  it('read a figure after a possessive as qualifying the noun that follows', () => {
+    // seattletimes-1: the fact said "$119" measured "Amazon’s".
+    const text = 'Then came the integration of Prime, Amazon’s $119-a-year shipping and media-subscription program, which grew fast.';
+    expect(measures(text)).toContain('shipping and media-subscription program');
+  });
+
+  it('show the same figure measuring the same thing once', () => {
+    // wapo-1: "at least 19 people" in the lede and again further down.
+    const text = 'Gunmen killed at least 19 people at the museum on Wednesday, officials said. Later, officials said the attackers had killed at least 19 people in all.';
+    const facts = extract(text).facts.filter((f) => f.figure.text === 'at least 19');
+    expect(facts).toHaveLength(1);
+  });
+});
+

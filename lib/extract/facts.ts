@@ -34,6 +34,14 @@ function clauseAfter(text: string, sentence: Span, at: number): string {
   return s;
 }
 
+/** A clause that ends in a possessive ("Amazon's", "the company’s"). */
+const POSSESSIVE_END = /['’]s?$/;
+
+/** The phrase after a figure, without a hyphenated rate glued to it ("-a-year shipping program" is "shipping program"). */
+function nounAfter(text: string, sentence: Span, at: number): string {
+  return clauseAfter(text, sentence, at).replace(/^-(?:a|an|per)-\S+\s+/i, '').replace(/^-/, '');
+}
+
 function lowerFirst(s: string, entities: Entity[], at: number): string {
   if (!s) return s;
   if (entities.some((e) => e.start === at)) return s;
@@ -100,6 +108,20 @@ function isCandidate(f: Figure, sentenceWords: number): boolean {
   return f.type in TYPE_WEIGHT;
 }
 
+/**
+ * The same figure measuring the same thing again ("at least 19 people" in the lede and again
+ * further down) is one fact: the better-ranked one stays.
+ */
+function withoutRepeats(facts: Fact[]): Fact[] {
+  const seen = new Set<string>();
+  return facts.filter((f) => {
+    const key = `${f.figure.type}|${JSON.stringify(f.figure.value)}|${f.figure.unit ?? f.figure.currency ?? ''}|${f.measures.toLowerCase()}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 export function buildFacts(text: string, sentences: Span[], figures: Figure[], entities: Entity[]): Fact[] {
   const facts: Fact[] = [];
   let fi = 0;
@@ -124,7 +146,8 @@ export function buildFacts(text: string, sentences: Span[], figures: Figure[], e
       else if (f.type === 'CARDINAL' || f.type === 'QUANTITY') measures = f.unit ?? clauseAfter(text, sentence, f.end);
       else {
         const before = clauseBefore(text, sentence, f.start);
-        measures = before ? lowerFirst(before, ents, text.indexOf(before, sentence.start)) : clauseAfter(text, sentence, f.end);
+        // "Amazon's $119-a-year shipping program": after a possessive the figure qualifies the noun that follows.
+        measures = before && !POSSESSIVE_END.test(before) ? lowerFirst(before, ents, text.indexOf(before, sentence.start)) : nounAfter(text, sentence, f.end);
       }
       // A lone function word ("but", "after") is not a description; fall back to the phrase after.
       const described = contentWords(measures, 2);
@@ -144,5 +167,5 @@ export function buildFacts(text: string, sentences: Span[], figures: Figure[], e
     facts.push(...local.slice(0, MAX_PER_SENTENCE));
   }
   facts.sort((a, b) => b.score - a.score || a.figure.start - b.figure.start);
-  return facts;
+  return withoutRepeats(facts);
 }
