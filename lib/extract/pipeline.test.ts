@@ -40,6 +40,14 @@ describe('a name ending in an initial at the end of a sentence', () => {
   });
 });
 
+describe('a first name, a middle initial and a surname', () => {
+  it('are a person', () => {
+    // citylab-1: "Morris W. Travers" was an organisation.
+    const found = extract('Using the boiling point of argon as a reference point, Ramsay and his colleague Morris W. Travers isolated three more noble gases and gave them evocative Greek names: neon, krypton, and xenon.').entities;
+    expect(found.find((e) => e.text === 'Morris W. Travers')?.type).toBe('PER');
+  });
+});
+
 describe("a people's plural", () => {
   const typeOf = (text: string, name: string) => extract(text).entities.find((e) => e.text === name)?.type;
 

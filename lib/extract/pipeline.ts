@@ -178,6 +178,17 @@ function demonymPlurals(entities: Entity[], bundle: ModelBundle): void {
   }
 }
 
+/** "Morris W. Travers", "Dana F. Besecker": a first name, a middle initial and a surname. */
+const INITIALLED_NAME = /^\p{Lu}[\p{Ll}'’-]+ \p{Lu}\. \p{Lu}[\p{Ll}'’-]+$/u;
+
+/**
+ * A name written as first name, middle initial and surname is a person's; the tagger made
+ * "Morris W. Travers" an organisation (citylab-1).
+ */
+function initialledPeople(entities: Entity[]): void {
+  for (const e of entities) if (e.type !== 'PER' && INITIALLED_NAME.test(e.text)) e.type = 'PER';
+}
+
 /** Tokens either side of a trigger that each tagger decodes (see PipelineOptions). */
 const NAME_WINDOW = 2;
 const FIGURE_WINDOW = 5;
@@ -245,6 +256,7 @@ export function runExtraction(text: string, bundle: ModelBundle, options: Pipeli
     }
   }
   if (english) demonymPlurals(entities, bundle);
+  if (english) initialledPeople(entities);
   if (options.consistentTypes !== false) harmoniseTypes(entities);
   if (english) splitCoordinated(entities, doc, bundle);
   assignKeys(entities, text);
