@@ -15,6 +15,14 @@ describe('normaliseFigure', () => {
     expect(normaliseFigure('CARDINAL', 'two-thirds').value).toBeCloseTo(2 / 3);
     expect(normaliseFigure('CARDINAL', 'a dozen').value).toBe(12);
   });
+  it('gives vague amounts no number, and counts "a couple" as two', () => {
+    // quanta-1: "a few years" read as one year.
+    expect(normaliseFigure('DATE', 'a few years').value).toBeNull();
+    expect(normaliseFigure('CARDINAL', 'several hundred').value).toBeNull();
+    expect(normaliseFigure('CARDINAL', 'as many as 20', ' people').value).toBe(20);
+    expect(normaliseFigure('DATE', 'a couple of years')).toMatchObject({ value: 2, unit: 'year' });
+    expect(normaliseFigure('CARDINAL', 'two dozen').value).toBe(24);
+  });
   it('reads counts with their qualifier and counted noun', () => {
     expect(normaliseFigure('CARDINAL', 'over 20', ' cooperation agreements, covering energy')).toEqual({ value: 20, unit: 'cooperation agreements', qualifier: 'more than' });
     expect(normaliseFigure('CARDINAL', 'five', ' guiding principles: sovereign equality')).toMatchObject({ value: 5, unit: 'guiding principles' });

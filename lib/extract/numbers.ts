@@ -64,6 +64,9 @@ const PLAIN_NUMERAL = /^\d+(?:\.\d+)?$/;
 /** Denominators of written fractions: halves to tenths, twelfths, sixteenths, … hundredths, thousandths. */
 const FRACTION_DENOMINATORS = new Set([2, 3, 4, 5, 6, 7, 8, 9, 10, 12, 16, 20, 25, 32, 50, 64, 100, 1000]);
 
+/** Amounts that name no number: "a few years" is not one year, nor "a few hundred" a hundred. */
+const VAGUE = /\b(?:few|several)\b/i;
+
 /** Parses a numeral or number-word phrase; returns null when no number is there. */
 export function parseNumber(phrase: string): number | null {
   // Most figures are a bare numeral ("3", "1996", "2.5"); the loop below would read it the same.
@@ -71,6 +74,7 @@ export function parseNumber(phrase: string): number | null {
     const v = Number(phrase);
     return Number.isFinite(v) ? Math.round(v * 1e9) / 1e9 : null;
   }
+  if (VAGUE.test(phrase)) return null;
   const words = splitWords(phrase.replace(/,(?=\d{3}\b)/g, ''));
   let total = 0;
   let current = 0;
@@ -117,7 +121,8 @@ export function parseNumber(phrase: string): number | null {
     }
     const v = UNITS.get(w);
     if (v !== undefined) {
-      if (w === 'dozen' || w === 'dozens') current = (current || 1) * 12;
+      // "a dozen", "two dozen", "a couple": the article counts one of them, not one more.
+      if (w === 'dozen' || w === 'dozens' || w === 'couple' || w === 'pair') current = (current || 1) * v;
       else if ((w === 'a' || w === 'an') && seen) break;
       else current += v;
       seen = true;

@@ -48,6 +48,16 @@ describe('a first name, a middle initial and a surname', () => {
   });
 });
 
+describe('numbers written with a slash', () => {
+  it('"9/11" and "24/7" are no figures; fractions stay', () => {
+    // bbc-1 had "9/11" as a count of "changed everything".
+    const figures = extract('The attacks of 9/11 changed everything. The shop is open 24/7 and sold 3/4 of its stock.').figures.map((f) => f.text);
+    expect(figures).not.toContain('9/11');
+    expect(figures).not.toContain('24/7');
+    expect(figures).toContain('3/4');
+  });
+});
+
 describe("a people's plural", () => {
   const typeOf = (text: string, name: string) => extract(text).entities.find((e) => e.text === name)?.type;
 

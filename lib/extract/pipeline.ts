@@ -189,6 +189,9 @@ function initialledPeople(entities: Entity[]): void {
   for (const e of entities) if (e.type !== 'PER' && INITIALLED_NAME.test(e.text)) e.type = 'PER';
 }
 
+/** Numbers written with a slash that name no number; other slashed numbers (OntoNotes' "6/2") stay. */
+const SLASHED_IDIOMS = new Set(['9/11', '24/7']);
+
 /** Tokens either side of a trigger that each tagger decodes (see PipelineOptions). */
 const NAME_WINDOW = 2;
 const FIGURE_WINDOW = 5;
@@ -252,6 +255,8 @@ export function runExtraction(text: string, bundle: ModelBundle, options: Pipeli
       // In another language the English-trained tagger takes foreign words for figures ("sur 18"
       // as a date, a French dateline as one time); a figure whose value cannot be read is dropped.
       if (!english && v.value === null) continue;
+      // "9/11" (an event), "24/7" (always): no quotient and no count.
+      if (type === 'CARDINAL' && SLASHED_IDIOMS.has(ftext)) continue;
       figures.push({ start, end, text: ftext, type, ...v });
     }
   }
