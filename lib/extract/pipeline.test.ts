@@ -1,4 +1,4 @@
-// Span rules on the names tagger's output (pipeline.ts), through extract().
+// Span rules on the names tagger's output (name-rules.ts, pipeline.ts), through extract().
 import { describe, expect, it } from 'vitest';
 import { extract } from './index.ts';
 
