@@ -7,6 +7,15 @@ async function painted(page: Page): Promise<{ entities: number; figures: number;
   return page.evaluate(() => (performance.getEntriesByName('lede:painted').at(-1) as PerformanceMark).detail);
 }
 
+/** Adds a paragraph to the demo article after load, as a late-loading page would. */
+async function appendParagraph(page: Page, text: string): Promise<void> {
+  await page.evaluate((text) => {
+    const p = document.createElement('p');
+    p.textContent = text;
+    document.querySelector('article')!.append(p);
+  }, text);
+}
+
 test('the demo article shows its people, places, organisations and figures marked', async ({ page, server }) => {
   await page.goto(`${server.origin}/article.html`);
   const detail = await painted(page);
@@ -95,11 +104,7 @@ test('marks are styled in the chosen colour scheme, live in the open tab', async
 test('text appended after load gets marked', async ({ page, server }) => {
   await page.goto(`${server.origin}/article.html`);
   await painted(page);
-  await page.evaluate(() => {
-    const p = document.createElement('p');
-    p.textContent = 'Separately, Emmanuel Macron met Olaf Scholz in Berlin to discuss a 12% rise in tariffs.';
-    document.querySelector('article')!.append(p);
-  });
+  await appendParagraph(page, 'Separately, Emmanuel Macron met Olaf Scholz in Berlin to discuss a 12% rise in tariffs.');
   await expect.poll(async () => (await markTexts(page))['lede-place'] ?? [], { timeout: 10_000 }).toContain('Berlin');
   expect((await markTexts(page))['lede-percent']).toContain('12%');
 });
@@ -107,11 +112,7 @@ test('text appended after load gets marked', async ({ page, server }) => {
 test('a plain amount is marked with its currency sign', async ({ page, server }) => {
   await page.goto(`${server.origin}/article.html`);
   await painted(page);
-  await page.evaluate(() => {
-    const p = document.createElement('p');
-    p.textContent = 'Sony said on Tuesday that the console would cost $499 in the United States and €549 in Germany.';
-    document.querySelector('article')!.append(p);
-  });
+  await appendParagraph(page, 'Sony said on Tuesday that the console would cost $499 in the United States and €549 in Germany.');
   await expect.poll(async () => (await markTexts(page))['lede-money'] ?? [], { timeout: 10_000 }).toEqual(expect.arrayContaining(['$499', '€549']));
 });
 
