@@ -19,6 +19,12 @@ describe('facts', () => {
     expect(measures(text)).toContain('shipping and media-subscription program');
   });
 
+  it('say what a percentage is a share of when the words before it do not', () => {
+    // wapo-1: "15 percent" measured "accounting".
+    const text = 'Tourism is critical to Tunisia’s economy, accounting for 15 percent of its gross domestic product in 2013, according to the council.';
+    expect(extract(text).facts.find((f) => f.figure.type === 'PERCENT')?.measures).toBe('gross domestic product in 2013');
+  });
+
   it('show the same figure measuring the same thing once', () => {
     // wapo-1: "at least 19 people" in the lede and again further down.
     const text = 'Gunmen killed at least 19 people at the museum on Wednesday, officials said. Later, officials said the attackers had killed at least 19 people in all.';

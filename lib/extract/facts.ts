@@ -34,6 +34,9 @@ function clauseAfter(text: string, sentence: Span, at: number): string {
   return s;
 }
 
+/** The text after a percentage that says what it is a share of. */
+const SHARE_OF = /^\s+of\s/;
+
 /** A clause that ends in a possessive ("Amazon's", "the company’s"). */
 const POSSESSIVE_END = /['’]s?$/;
 
@@ -148,6 +151,8 @@ export function buildFacts(text: string, sentences: Span[], figures: Figure[], e
         const before = clauseBefore(text, sentence, f.start);
         // "Amazon's $119-a-year shipping program": after a possessive the figure qualifies the noun that follows.
         measures = before && !POSSESSIVE_END.test(before) ? lowerFirst(before, ents, text.indexOf(before, sentence.start)) : nounAfter(text, sentence, f.end);
+        // "…, accounting for 15 percent of its gross domestic product": a share says what of.
+        if (f.type === 'PERCENT' && contentWords(before, 2) < 2 && SHARE_OF.test(text.slice(f.end, sentence.end))) measures = clauseAfter(text, sentence, f.end);
       }
       // A lone function word ("but", "after") is not a description; fall back to the phrase after.
       const described = contentWords(measures, 2);
