@@ -15,6 +15,13 @@ describe('normaliseFigure', () => {
     expect(normaliseFigure('CARDINAL', 'two-thirds').value).toBeCloseTo(2 / 3);
     expect(normaliseFigure('CARDINAL', 'a dozen').value).toBe(12);
   });
+  it('reads a length of time written as a TIME, and a dated quarter as a date', () => {
+    expect(normaliseFigure('TIME', '3.1 seconds')).toMatchObject({ value: 3.1, unit: 'second', kind: 'duration' });
+    expect(normaliseFigure('TIME', '45 minutes')).toMatchObject({ value: 45, unit: 'minute', kind: 'duration' });
+    expect(normaliseFigure('TIME', '7:30 p.m.').value).toBe('T19:30');
+    // It was 30 quarters.
+    expect(normaliseFigure('DATE', 'the quarter ended Sept. 30').value).toBe('--09-30');
+  });
   it('gives vague amounts no number, and counts "a couple" as two', () => {
     // quanta-1: "a few years" read as one year.
     expect(normaliseFigure('DATE', 'a few years').value).toBeNull();

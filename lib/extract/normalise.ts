@@ -105,7 +105,9 @@ function normaliseDate(text: string): FigureValue {
   // Durations: "15 consecutive years", "three days", "the past six months".
   const unitIdx = words.findIndex((w) => DURATION_UNITS.has(w));
   const n = parseNumber(t.replace(/^(?:the|a|an)\s+(?:past|last|next|previous|coming|first)\s+/i, ''));
-  if (unitIdx >= 0 && n !== null && !/\b(ago|earlier|later|old|before|after|since|from now|of \d{4})\b/.test(lower) && !/^\s*(?:\d{4}|the \d{4})/.test(t)) {
+  // A month named makes it a date ("the quarter ended Sept. 30" is not 30 quarters).
+  const namesMonth = words.some((w) => MONTHS.has(w) && w !== 'may');
+  if (unitIdx >= 0 && n !== null && !namesMonth && !/\b(ago|earlier|later|old|before|after|since|from now|of \d{4})\b/.test(lower) && !/^\s*(?:\d{4}|the \d{4})/.test(t)) {
     const q = qualifierOf(t).qualifier;
     return { value: n, unit: DURATION_UNITS.get(words[unitIdx]!)!, kind: 'duration', ...(q ? { qualifier: q } : {}) };
   }
@@ -143,7 +145,17 @@ function normaliseDate(text: string): FigureValue {
   return { value: null };
 }
 
+/** Units of a TIME that is a length of time ("45 minutes", "3.1 seconds"), not a time of day. */
+const TIME_SPANS = new Map<string, string>(Object.entries({ hour: 'hour', hours: 'hour', hr: 'hour', hrs: 'hour', minute: 'minute', minutes: 'minute', min: 'minute', mins: 'minute', second: 'second', seconds: 'second', sec: 'second', secs: 'second' }));
+
 function normaliseTime(text: string): FigureValue {
+  // "45 minutes", "3.1 seconds", "two hours": a duration.
+  const words = splitWords(text);
+  const span = words.length >= 2 ? TIME_SPANS.get(words[words.length - 1]!) : undefined;
+  if (span) {
+    const n = parseNumber(text.replace(/^(?:the|a|an)\s+(?:past|last|next|first)\s+/i, ''));
+    if (n !== null && !/\b(ago|earlier|later|before|after)\b/i.test(text)) return { value: n, unit: span, kind: 'duration' };
+  }
   // "7:30", "7.30pm" (British: a dot, always with am/pm), "5 p.m.".
   const m = /\b(\d{1,2})(?:(?::|\.(?=\d{2}\s*[ap]\.?m))(\d{2}))?\s*(a\.?m\.?|p\.?m\.?)?/i.exec(text);
   if (!m || (!m[2] && !m[3])) return { value: null };
