@@ -74,6 +74,9 @@ const UNIT_CASE: Record<string, string> = {
   mp: 'MP', ghz: 'GHz', mhz: 'MHz', khz: 'kHz', hz: 'Hz', mah: 'mAh',
 };
 
+/** "40C", "-5 °C", "104°F": a temperature, as temperatures() in refine.ts finds them. */
+const TEMPERATURE = /^([-−–]?\d+(?:\.\d+)?)\s*°?\s*([CF])$/;
+
 const pad = (n: number): string => String(n).padStart(2, '0');
 
 /** The first written-out ISO date in `text` whose month and day are ones ("2015-13-40" is a code, not a date), or null. */
@@ -216,6 +219,8 @@ export function normaliseFigure(type: string, text: string, after = '', before =
       return { value, ...(unit ? { unit } : {}), ...q };
     }
     case 'QUANTITY': {
+      const temperature = TEMPERATURE.exec(rest);
+      if (temperature) return { value: Number(temperature[1]!.replace('−', '-').replace('–', '-')), unit: `°${temperature[2]}`, ...q };
       const value = parseNumber(rest);
       const u = QUANTITY_UNITS.exec(text);
       const lower = u ? u[1]!.toLowerCase() : '';

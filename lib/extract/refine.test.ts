@@ -184,3 +184,21 @@ describe('squared and cubed units', () => {
     ]);
   });
 });
+
+describe('temperatures', () => {
+  it('are quantities in degrees, written together or with a degree sign', () => {
+    const found = extract('Temperatures hit 40C on Tuesday, 104F in Phoenix, 40°C in Seville and -5 °C in Oslo.').figures.map((f) => [f.text, f.type, f.value, f.unit]);
+    expect(found).toEqual(
+      expect.arrayContaining([
+        ['40C', 'QUANTITY', 40, '°C'],
+        ['104F', 'QUANTITY', 104, '°F'],
+        ['40°C', 'QUANTITY', 40, '°C'],
+        ['-5 °C', 'QUANTITY', -5, '°C'],
+      ]),
+    );
+  });
+
+  it('leave product names alone', () => {
+    expect(extract('Apple sold the iPhone 5C and the 4K TV in 2013.').figures.map((f) => f.text)).toEqual(['2013']);
+  });
+});

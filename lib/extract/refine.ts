@@ -175,7 +175,7 @@ export function refineFigures(doc: Doc, a: number, spans: Array<[number, number,
     }
     out.push([s, e, type]);
   }
-  const dated = rules & 16 ? withIsoDates(doc, a, b, quantitiesTyped(doc, pricesPerPeriod(doc, dottedNumbers(doc, a, b, withoutVersions(doc, a, percentsTyped(doc, out)))), a, b)) : out;
+  const dated = rules & 16 ? withIsoDates(doc, a, b, temperatures(doc, a, b, quantitiesTyped(doc, pricesPerPeriod(doc, dottedNumbers(doc, a, b, withoutVersions(doc, a, percentsTyped(doc, out)))), a, b))) : out;
   const withYears = rules & 8 ? withBareYears(doc, a, b, dated) : dated;
   return rules & 16 ? withMissedNewsFigures(doc, a, b, withYears) : withYears;
 }
@@ -298,6 +298,39 @@ function dottedNumbers(doc: Doc, a: number, b: number, spans: Array<[number, num
     out.push(span);
   }
   if (added) out.sort((x, y) => x[0] - y[0]);
+  return out;
+}
+
+/** A temperature written together: "40C", "104F", "38.5C" (one token). */
+const GLUED_TEMPERATURE = /^(\d{1,3})(?:\.\d+)?[CF]$/;
+const MINUS = new Set(['-', '−', '–']);
+
+/**
+ * Temperatures: "40C", "104F", "-5C", "40°C", "40 °F". OntoNotes writes them "40 degrees", a
+ * QUANTITY; the tagger never saw the glued forms and left them alone, or took the number for a
+ * count. A glued one needs two digits or a minus sign, and no capitalised word right before it:
+ * "iPhone 5C" is a phone.
+ */
+function temperatures(doc: Doc, a: number, b: number, spans: Array<[number, number, string]>): Array<[number, number, string]> {
+  let out = spans;
+  for (let i = a; i < b; i++) {
+    const written = tokenText(doc, i);
+    let end = -1;
+    const minus = i - 1 >= a && MINUS.has(tokenText(doc, i - 1)) && glued(doc, i - 1, i) && !(i - 2 >= a && glued(doc, i - 2, i - 1));
+    const glue = GLUED_TEMPERATURE.exec(written);
+    if (glue && (glue[1]!.length >= 2 || minus) && !(i + 1 < b && glued(doc, i, i + 1) && /^[\p{L}\p{N}]/u.test(tokenText(doc, i + 1)))) {
+      const before = minus ? i - 2 : i - 1;
+      if (before < a || before === a || !/\p{Lu}/u.test(tokenText(doc, before))) end = i + 1;
+    } else if (doc.num[i] !== 0 && i + 2 < b && tokenText(doc, i + 1) === '°' && /^[CF]$/.test(tokenText(doc, i + 2)) && glued(doc, i + 1, i + 2)) {
+      end = i + 3;
+    }
+    if (end < 0) continue;
+    const start = minus ? i - 1 : i;
+    out = out.filter(([s, e]) => e <= start || s >= end);
+    out.push([start, end, 'QUANTITY']);
+    out.sort((x, y) => x[0] - y[0]);
+    i = end - 1;
+  }
   return out;
 }
 
