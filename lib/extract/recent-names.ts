@@ -45,6 +45,8 @@ const RECENT_NAMES: Record<NameType, readonly string[]> = {
     // Products, software and technologies that reviews name (read as people or places before)
     'Safari', 'Firefox', 'Siri', 'Alexa', 'Face ID', 'Touch ID', 'Retina', 'Dolby Atmos', 'Dolby Vision', 'Wi-Fi',
     'Bluetooth', 'Vision Pro', 'Apple Vision Pro', 'Meta Quest', 'Nintendo Switch', 'Copilot',
+    // Wars as news abbreviates them (the seed article's "WWII" came out ORG)
+    'WWII', 'WWI', 'WW2', 'WW1',
   ],
 };
 
