@@ -26,6 +26,8 @@ export function FactCard({ fact, pinned, onReveal, onPin, onUnpin }: FactCardPro
   const value = fact.value || fact.figure;
   // The page's own wording is worth showing only when it says more than the normalised form.
   const asWritten = comparable(fact.figure) !== comparable(value) ? fact.figure : null;
+  // "5 guiding principles" needs no "guiding principles" under it: the value already says it.
+  const measures = comparable(value).endsWith(comparable(fact.measures)) ? '' : fact.measures;
   return (
     <li class="fact" data-testid="fact">
       <button type="button" class="fact-main" data-testid="fact-reveal" onClick={onReveal} title="Show in the article">
@@ -34,7 +36,7 @@ export function FactCard({ fact, pinned, onReveal, onPin, onUnpin }: FactCardPro
         </span>
         {asWritten && <span class="fact-written">“{asWritten}”</span>}
         {fact.when && <span class="fact-when">{fact.when}</span>}
-        <span class="fact-measures">{fact.measures}</span>
+        {measures && <span class="fact-measures">{measures}</span>}
       </button>
       <div class="fact-actions">
         <button type="button" class="link" aria-expanded={open} onClick={() => setOpen(!open)} data-testid="fact-sentence-toggle">

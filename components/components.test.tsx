@@ -41,7 +41,7 @@ describe('text from the page or the reader is shown as text', () => {
     );
     const fact = show(
       <FactCard
-        fact={{ figure: HOSTILE, value: HOSTILE, measures: HOSTILE, sentence: HOSTILE }}
+        fact={{ figure: HOSTILE, value: HOSTILE, measures: `trade in ${HOSTILE}`, sentence: HOSTILE }}
         pinned={false}
         onReveal={() => {}}
         onPin={() => {}}
@@ -55,6 +55,16 @@ describe('text from the page or the reader is shown as text', () => {
       expect(root.querySelector('img')).toBeNull();
       expect(root.textContent).toContain(HOSTILE);
     }
+  });
+});
+
+describe('FactCard', () => {
+  const card = (value: string, measures: string) =>
+    show(<FactCard fact={{ figure: value, value, measures, sentence: 's' }} pinned={false} onReveal={() => {}} onPin={() => {}} onUnpin={() => {}} />);
+
+  it('shows what a figure measures, unless the value already says it', () => {
+    expect(byTestId(card('244.8 billion US dollars', 'trade between China and Russia'), 'fact-reveal')[0]!.textContent).toContain('trade between China and Russia');
+    expect(card('5 guiding principles', 'guiding principles').querySelector('.fact-measures')).toBeNull();
   });
 });
 
