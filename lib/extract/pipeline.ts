@@ -5,7 +5,7 @@ import type { ModelBundle } from './codec.ts';
 import { FIGURE_TYPES, NAME_TYPES } from './corpus.ts';
 import { classLookup } from './clusters.ts';
 import { buildFacts } from './facts.ts';
-import { demonymPlurals, dropTitle, harmoniseTypes, initialledPeople, isInitialWithStop, splitCoordinated, splitJoinedPlaces, withinWord } from './name-rules.ts';
+import { demonymPlurals, dropTitle, personByTitle, harmoniseTypes, initialledPeople, isInitialWithStop, splitCoordinated, splitJoinedPlaces, withinWord } from './name-rules.ts';
 import { isNotAName } from './not-names.ts';
 import { applyClusters, prepareDoc } from './features.ts';
 import { gazLookup } from './gazetteer.ts';
@@ -63,7 +63,13 @@ export function runExtraction(text: string, bundle: ModelBundle, options: Pipeli
   for (let si = 0; si < doc.sents.length; si++) {
     const [a, b] = doc.sents[si]!;
     const spans: Array<[number, number, number]> = [];
-    if (english) for (const [s, e, t] of tagsToSpans(nameTags, a, b)) splitJoinedPlaces(doc, dropTitle(doc, withinWord(doc, s, e), e, t), e, t, bundle, spans);
+    if (english) {
+      for (const [s, e, tagged] of tagsToSpans(nameTags, a, b)) {
+        const from = withinWord(doc, s, e);
+        const t = personByTitle(doc, from, e, tagged);
+        splitJoinedPlaces(doc, dropTitle(doc, from, e, t), e, t, bundle, spans);
+      }
+    }
     for (const [s, e, t] of spans) {
       if (s >= e) continue;
       const start = starts[s]!;
