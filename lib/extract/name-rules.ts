@@ -198,3 +198,16 @@ const INITIALLED_NAME = /^\p{Lu}[\p{Ll}'’-]+ \p{Lu}\. \p{Lu}[\p{Ll}'’-]+$/u;
 export function initialledPeople(entities: Entity[]): void {
   for (const e of entities) if (e.type !== 'PER' && INITIALLED_NAME.test(e.text)) e.type = 'PER';
 }
+
+/** Last words of the names of programmes, plans and agreements, which CoNLL tags MISC. */
+const PROGRAMME_WORDS = /\s(?:Initiative|Doctrine|Treaty|Accords?|Protocol|Act|Agreement|Plan|Programme|Strategy)$/;
+
+/**
+ * A programme, plan or agreement is MISC ("Global Governance Initiative", "Kyoto Protocol",
+ * "Clean Air Act"), and so is every mention that shares its key ("GGI"): the tagger read the
+ * seed article's four initiatives and their acronym as organisations. Runs after assignKeys.
+ */
+export function programmesAsMisc(entities: Entity[]): void {
+  for (const e of entities) if (e.type === 'ORG' && PROGRAMME_WORDS.test(e.key)) e.type = 'MISC';
+}
+

@@ -40,6 +40,17 @@ describe('a name ending in an initial at the end of a sentence', () => {
   });
 });
 
+describe('programmes, plans and agreements', () => {
+  it('are MISC, with the acronyms that share their key', () => {
+    // The seed article's initiatives and "GGI" were organisations.
+    const text = 'Xi proposed the Global Governance Initiative (GGI) on Monday. The GGI builds on the Global Development Initiative. The treaty followed the Kyoto Protocol.';
+    const types = new Map(extract(text).entities.map((e) => [e.text, e.type]));
+    expect(types.get('Global Governance Initiative')).toBe('MISC');
+    expect(types.get('GGI')).toBe('MISC');
+    expect(types.get('Global Development Initiative')).toBe('MISC');
+  });
+});
+
 describe('a personal title', () => {
   it('makes the name a person, and stays out of it', () => {
     // nytimes-4 (held-out): "Mr. Trump" was an organisation, title and all.

@@ -5,7 +5,7 @@ import type { ModelBundle } from './codec.ts';
 import { FIGURE_TYPES, NAME_TYPES } from './corpus.ts';
 import { classLookup } from './clusters.ts';
 import { buildFacts } from './facts.ts';
-import { demonymPlurals, dropTitle, personByTitle, harmoniseTypes, initialledPeople, isInitialWithStop, splitCoordinated, splitJoinedPlaces, withinWord } from './name-rules.ts';
+import { demonymPlurals, dropTitle, personByTitle, programmesAsMisc, harmoniseTypes, initialledPeople, isInitialWithStop, splitCoordinated, splitJoinedPlaces, withinWord } from './name-rules.ts';
 import { isNotAName } from './not-names.ts';
 import { applyClusters, prepareDoc } from './features.ts';
 import { gazLookup } from './gazetteer.ts';
@@ -98,6 +98,7 @@ export function runExtraction(text: string, bundle: ModelBundle, options: Pipeli
   if (options.consistentTypes !== false) harmoniseTypes(entities);
   if (english) splitCoordinated(entities, doc, bundle);
   assignKeys(entities, text);
+  if (english) programmesAsMisc(entities);
   // Fact descriptions are read with English clause heuristics.
   const facts = english ? buildFacts(text, sentences, figures, entities) : [];
   return { sentences, entities, figures, facts };
