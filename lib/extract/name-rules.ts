@@ -201,13 +201,16 @@ export function initialledPeople(entities: Entity[]): void {
 
 /** Last words of the names of programmes, plans and agreements, which CoNLL tags MISC. */
 const PROGRAMME_WORDS = /\s(?:Initiative|Doctrine|Treaty|Accords?|Protocol|Act|Agreement|Plan|Programme|Strategy)$/;
+/** A war's name ("Cold War", "Chinese People's War of Resistance"), not a war office or museum. */
+const WAR_NAME = /(?:^|\s)War(?:$|\s+of\s)/;
 
 /**
  * A programme, plan or agreement is MISC ("Global Governance Initiative", "Kyoto Protocol",
- * "Clean Air Act"), and so is every mention that shares its key ("GGI"): the tagger read the
- * seed article's four initiatives and their acronym as organisations. Runs after assignKeys.
+ * "Clean Air Act"), and so is a war's name ("Chinese People's War of Resistance", "Gears of
+ * War"), with every mention that shares its key ("GGI"): the tagger read the seed article's four
+ * initiatives, their acronym and its war as organisations. Runs after assignKeys.
  */
 export function programmesAsMisc(entities: Entity[]): void {
-  for (const e of entities) if (e.type === 'ORG' && PROGRAMME_WORDS.test(e.key)) e.type = 'MISC';
+  for (const e of entities) if (e.type === 'ORG' && (PROGRAMME_WORDS.test(e.key) || WAR_NAME.test(e.key))) e.type = 'MISC';
 }
 

@@ -48,6 +48,7 @@ describe('programmes, plans and agreements', () => {
     expect(types.get('Global Governance Initiative')).toBe('MISC');
     expect(types.get('GGI')).toBe('MISC');
     expect(types.get('Global Development Initiative')).toBe('MISC');
+    expect(extract('The parade marked the 80th anniversary of the victory in the Chinese People’s War of Resistance against Japanese Aggression.').entities[0]?.type).toBe('MISC');
   });
 });
 
