@@ -16,9 +16,6 @@ import { normaliseFigure } from './normalise.ts';
 import { DEFAULT_FIGURE_RULES, refineFigures, signBefore } from './refine.ts';
 import type { Entity, EntityType, Extraction, Figure, FigureType, Span } from './types.ts';
 
-/** Numbers written with a slash that name no number; other slashed numbers (OntoNotes' "6/2") stay. */
-const SLASHED_IDIOMS = new Set(['9/11', '24/7']);
-
 /** Tokens either side of a trigger that each tagger decodes (see PipelineOptions). */
 const NAME_WINDOW = 2;
 const FIGURE_WINDOW = 5;
@@ -88,8 +85,6 @@ export function runExtraction(text: string, bundle: ModelBundle, options: Pipeli
       // In another language the English-trained tagger takes foreign words for figures ("sur 18"
       // as a date, a French dateline as one time); a figure whose value cannot be read is dropped.
       if (!english && v.value === null) continue;
-      // "9/11" (an event), "24/7" (always): no quotient and no count.
-      if (type === 'CARDINAL' && SLASHED_IDIOMS.has(ftext)) continue;
       figures.push({ start, end, text: ftext, type, ...v });
     }
   }

@@ -177,7 +177,15 @@ export function refineFigures(doc: Doc, a: number, spans: Array<[number, number,
   }
   const dated = rules & 16 ? withIsoDates(doc, a, b, temperatures(doc, a, b, quantitiesTyped(doc, pricesPerPeriod(doc, dottedNumbers(doc, a, b, withoutVersions(doc, a, percentsTyped(doc, out)))), a, b))) : out;
   const withYears = rules & 8 ? withBareYears(doc, a, b, dated) : dated;
-  return rules & 16 ? withMissedNewsFigures(doc, a, b, withYears) : withYears;
+  return rules & 16 ? withoutSlashedIdioms(doc, withMissedNewsFigures(doc, a, b, withYears)) : withYears;
+}
+
+/** Numbers written with a slash that name no number; other slashed numbers (OntoNotes' "6/2") stay. */
+const SLASHED_IDIOMS = new Set(['9/11', '24/7']);
+
+/** "9/11" (an event) and "24/7" (always) are no counts. */
+function withoutSlashedIdioms(doc: Doc, spans: Array<[number, number, string]>): Array<[number, number, string]> {
+  return spans.filter(([s, e, type]) => type !== 'CARDINAL' || !SLASHED_IDIOMS.has(doc.text.slice(doc.toks.starts[s]!, doc.toks.ends[e - 1]!)));
 }
 
 /**
@@ -314,6 +322,9 @@ const MINUS = new Set(['-', '−', '–']);
 function temperatures(doc: Doc, a: number, b: number, spans: Array<[number, number, string]>): Array<[number, number, string]> {
   let out = spans;
   for (let i = a; i < b; i++) {
+    // Both forms start with a number: most tokens are skipped before their text is read.
+    const first = doc.text.charCodeAt(doc.toks.starts[i]!);
+    if (doc.num[i] === 0 && !(first >= 48 && first <= 57)) continue;
     const written = tokenText(doc, i);
     let end = -1;
     const minus = i - 1 >= a && MINUS.has(tokenText(doc, i - 1)) && glued(doc, i - 1, i) && !(i - 2 >= a && glued(doc, i - 2, i - 1));
