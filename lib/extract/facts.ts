@@ -149,10 +149,12 @@ export function buildFacts(text: string, sentences: Span[], figures: Figure[], e
       else if (f.type === 'CARDINAL' || f.type === 'QUANTITY') measures = f.unit ?? clauseAfter(text, sentence, f.end);
       else {
         const before = clauseBefore(text, sentence, f.start);
-        // "Amazon's $119-a-year shipping program": after a possessive the figure qualifies the noun that follows.
-        measures = before && !POSSESSIVE_END.test(before) ? lowerFirst(before, ents, text.indexOf(before, sentence.start)) : nounAfter(text, sentence, f.end);
         // "…, accounting for 15 percent of its gross domestic product": a share says what of.
-        if (f.type === 'PERCENT' && contentWords(before, 2) < 2 && SHARE_OF.test(text.slice(f.end, sentence.end))) measures = clauseAfter(text, sentence, f.end);
+        const shareOf = f.type === 'PERCENT' && contentWords(before, 2) < 2 && SHARE_OF.test(text.slice(f.end, sentence.end));
+        if (shareOf) measures = clauseAfter(text, sentence, f.end);
+        // "Amazon's $119-a-year shipping program": after a possessive the figure qualifies the noun that follows.
+        else if (before && !POSSESSIVE_END.test(before)) measures = lowerFirst(before, ents, text.indexOf(before, sentence.start));
+        else measures = nounAfter(text, sentence, f.end);
       }
       // A lone function word ("but", "after") is not a description; fall back to the phrase after.
       const described = contentWords(measures, 2);

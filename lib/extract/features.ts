@@ -271,7 +271,6 @@ export function applyClusters(doc: Doc, lookup: ClusterLookup): void {
   for (let i = 0; i < doc.n; i++) doc.cl[i] = lookup(doc.hW[i]!) + 1;
 }
 
-/** Phrase hash of tokens [a, b) for gazetteer lookups, built the same way as in prepareDoc. */
 /** The gazetteer key of one word given as characters [s, e) of text: phraseHash of a one-token phrase of that text. */
 export function wordPhraseHash(text: string, s: number, e: number): number {
   let l = FNV_OFFSET;
@@ -279,6 +278,7 @@ export function wordPhraseHash(text: string, s: number, e: number): number {
   return mix(GAZ_SEED, l >>> 0);
 }
 
+/** Phrase hash of tokens [a, b) for gazetteer lookups, built the same way as in prepareDoc. */
 export function phraseHash(doc: Doc, a: number, b: number): number {
   let h = GAZ_SEED;
   for (let i = a; i < b; i++) h = mix(h, doc.hL[i]!);
