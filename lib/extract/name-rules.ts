@@ -79,6 +79,24 @@ export function isInitialWithStop(text: string, s: number, e: number): boolean {
   return c >= 65 && c <= 90;
 }
 
+/** Doc.docCap bits (features.ts): capitalised mid-sentence elsewhere; at a sentence's start; in capitals. */
+const CAP_ELSEWHERE = 2;
+const AT_START = 8;
+const IN_CAPITALS = 16;
+
+/**
+ * A one-word name opening a sentence is the common word written with a capital ("Hygiene is…",
+ * "Chaos followed…", "Bars and restaurants…": PER, PER and ORG on corpus pages) when the training
+ * text knows the word only in lower case (a word class for the lower-case form, none for the
+ * capitalised one) and the document never capitalises it mid-sentence. Real names that are also
+ * words keep their capital in the training text ("Green", "Reading", "Bury", "Apple").
+ */
+export function isCommonWordOpening(doc: Doc, i: number, bundle: ModelBundle): boolean {
+  const evidence = doc.docCap[i]!;
+  if ((evidence & AT_START) === 0 || (evidence & (CAP_ELSEWHERE | IN_CAPITALS)) !== 0) return false;
+  return bundle.clusters.get(doc.hL[i]!) >= 0 && bundle.clusters.get(doc.hW[i]!) < 0;
+}
+
 function mixPhrase(doc: Doc, i: number): number {
   return phraseHash(doc, i, i + 1);
 }

@@ -122,3 +122,18 @@ describe('figures on a page in another language', () => {
     expect(figures.map((f) => f.text)).toEqual(expect.arrayContaining(['10', '288', '75']));
   });
 });
+
+describe('a common word opening a sentence', () => {
+  it('is no name alone', () => {
+    // The tagger read "Bars" as ORG here, and "Hygiene" (PER), "Chaos" (PER), "Funny" (LOC) on corpus pages.
+    expect(extract('Bars and restaurants will close at ten.').entities).toEqual([]);
+  });
+
+  it('leaves names that are also words, which the training text capitalises', () => {
+    expect(extract('Green scored twice for Leeds on Saturday.').entities.map((e) => e.text)).toEqual(['Green', 'Leeds']);
+    expect(extract('Reading beat Bury 2-1.').entities.map((e) => [e.text, e.type])).toEqual([
+      ['Reading', 'ORG'],
+      ['Bury', 'ORG'],
+    ]);
+  });
+});

@@ -5,7 +5,7 @@ import type { ModelBundle } from './codec.ts';
 import { FIGURE_TYPES, NAME_TYPES } from './corpus.ts';
 import { classLookup } from './clusters.ts';
 import { buildFacts } from './facts.ts';
-import { demonymPlurals, dropTitle, personByTitle, programmesAsMisc, harmoniseTypes, initialledPeople, isInitialWithStop, splitCoordinated, splitJoinedPlaces, withinWord } from './name-rules.ts';
+import { demonymPlurals, dropTitle, personByTitle, programmesAsMisc, harmoniseTypes, initialledPeople, isCommonWordOpening, isInitialWithStop, splitCoordinated, splitJoinedPlaces, withinWord } from './name-rules.ts';
 import { isNotAName } from './not-names.ts';
 import { applyClusters, prepareDoc } from './features.ts';
 import { gazLookup } from './gazetteer.ts';
@@ -71,7 +71,7 @@ export function runExtraction(text: string, bundle: ModelBundle, options: Pipeli
       if (s >= e) continue;
       const start = starts[s]!;
       const end = ends[e - 1]! - (e === b && isInitialWithStop(text, starts[e - 1]!, ends[e - 1]!) ? 1 : 0);
-      if (e - s === 1 && isNotAName(text.slice(start, end))) continue;
+      if (e - s === 1 && (isNotAName(text.slice(start, end)) || isCommonWordOpening(doc, s, bundle))) continue;
       entities.push({ start, end, text: text.slice(start, end), type: NAME_TYPES[t] as EntityType, key: '' });
     }
     const sentEnd = ends[b - 1]!;
