@@ -197,11 +197,16 @@ const STOP = new Set([
  * noun), `before` the currency sign right before it that the span leaves out, as OntoNotes does
  * for plain amounts ("$" "3,000"; see signBefore in refine.ts), or ''.
  */
+/** British pence written with the number ("245p" is £2.45; see refine.ts for which tokens are pence). */
+export const PENCE = /^(\d{1,4}(?:\.\d+)?)p$/;
+
 export function normaliseFigure(type: string, text: string, after = '', before = ''): FigureValue {
   const { qualifier, rest } = qualifierOf(text);
   const q = qualifier ? { qualifier } : {};
   switch (type) {
     case 'MONEY': {
+      const pence = PENCE.exec(rest);
+      if (pence) return { value: Number(pence[1]) / 100, unit: 'GBP', currency: 'GBP', ...q };
       const currency = currencyIn(text) ?? (before ? currencyIn(before) : undefined);
       let value = parseNumber(rest.replace(/[$€£¥₹₽₩]|US|HK|NZ|NT|\bC(?=\$)|\bA(?=\$)|\bS(?=\$)/g, ' '));
       if (value !== null && /\bcents?\b/i.test(text) && !/\$/.test(text)) value = value / 100;

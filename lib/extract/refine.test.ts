@@ -202,3 +202,20 @@ describe('temperatures', () => {
     expect(extract('Apple sold the iPhone 5C and the 4K TV in 2013.').figures.map((f) => f.text)).toEqual(['2013']);
   });
 });
+
+describe('pence', () => {
+  it('reads "245p" and "2.5p" as pounds, where the tagger saw nothing or a count', () => {
+    expect(figures('Shares fell 12p to 245p in London.')).toEqual([
+      { text: '12p', type: 'MONEY', value: 0.12, currency: 'GBP' },
+      { text: '245p', type: 'MONEY', value: 2.45, currency: 'GBP' },
+    ]);
+    expect(figures('Tesco cut milk by 2.5p a litre to 89p.')).toEqual([
+      { text: '2.5p', type: 'MONEY', value: 0.025, currency: 'GBP' },
+      { text: '89p', type: 'MONEY', value: 0.89, currency: 'GBP' },
+    ]);
+  });
+
+  it('leaves video resolutions out', () => {
+    expect(figures('The TV streams in 1080p and 720p.')).toEqual([]);
+  });
+});

@@ -7,7 +7,7 @@
 // the dev text (0.00) and follow news usage.
 
 import type { Doc } from './features.ts';
-import { dottedDateIn, isoDateIn } from './normalise.ts';
+import { dottedDateIn, isoDateIn, PENCE } from './normalise.ts';
 import { parseNumber } from './numbers.ts';
 
 const QUALIFIER_WORDS = new Set(['more', 'less', 'fewer', 'than', 'nearly', 'almost', 'about', 'around', 'approximately', 'roughly', 'over', 'under', 'up', 'to', 'at', 'least', 'most', 'some', 'only', 'just', 'as', 'many', 'much', 'no', 'well', 'an', 'estimated', 'below', 'above', 'upwards', 'of']);
@@ -213,13 +213,39 @@ function withMissedNewsFigures(doc: Doc, a: number, b: number, spans: Array<[num
       if (scaled) found.push([signStart(doc, i, a), i + 3, 'MONEY']);
       else found.push([i + 1, i + 2, 'MONEY']);
       i += scaled ? 2 : 1;
+    } else if (isPence(doc, i)) {
+      found.push([i, i + 1, 'MONEY']);
     } else if (i + 2 < free && doc.toks.ends[i + 1]! - doc.toks.starts[i + 1]! === 3 && word(doc, i + 1) === 'per' && word(doc, i + 2) === 'cent' && (doc.num[i] !== 0 || parseNumber(word(doc, i)) !== null)) {
       found.push([i, i + 3, 'PERCENT']);
       i += 2;
     }
   }
-  if (found.length === 0) return spans;
-  return [...spans, ...found].sort((x, y) => x[0] - y[0]);
+  // A count the tagger made of pence ("12p") is money; a video resolution ("1080p") is no figure.
+  let kept = spans;
+  for (let k2 = 0; k2 < spans.length; k2++) {
+    const [s, e, type] = spans[k2]!;
+    if (e - s !== 1) continue;
+    if (type !== 'MONEY' && isPence(doc, s)) spans[k2] = [s, e, 'MONEY'];
+    else if (RESOLUTIONS.has(tokenText(doc, s))) kept = kept.filter((span) => span !== spans[k2]);
+  }
+  if (found.length === 0) return kept;
+  return [...kept, ...found].sort((x, y) => x[0] - y[0]);
+}
+
+/** Video resolutions written like pence ("1080p"). */
+const RESOLUTIONS = new Set(['240p', '360p', '480p', '576p', '720p', '1080p', '1440p', '2160p', '4320p']);
+
+/**
+ * Token i is an amount in pence as British news writes it, the number and a "p" together ("245p",
+ * "12.5p"): the tokeniser keeps them one token and the tagger, which never saw the form, left it
+ * alone or took it for a count.
+ */
+function isPence(doc: Doc, i: number): boolean {
+  const s = doc.toks.starts[i]!;
+  const e = doc.toks.ends[i]!;
+  if (e - s < 2 || e - s > 8 || doc.text.charCodeAt(e - 1) !== 112 || doc.num[i] === 0) return false;
+  const text = doc.text.slice(s, e);
+  return PENCE.test(text) && !RESOLUTIONS.has(text);
 }
 
 const PERCENT_WORDS = new Set(['percent', '%', 'pct']);
