@@ -57,6 +57,26 @@ export function dropTitle(doc: Doc, a: number, b: number, type: number): number 
   return s;
 }
 
+/** Words that name a storm's kind before its name. */
+const STORM_WORDS = new Set(['hurricane', 'typhoon', 'cyclone', 'storm']);
+const MISC = 3;
+
+/**
+ * A named storm is MISC and its kind is no part of the name, as CoNLL-2003 has it ("Hurricane
+ * Edouard": "Edouard" MISC); the tagger read "Hurricane Sandy" and "Storm Ciarán" as people.
+ * Returns the name's first token and type: the kind word inside the span or just before it.
+ */
+export function namedStorm(doc: Doc, a: number, b: number, type: number): [number, number] {
+  const { starts, ends } = doc.toks;
+  const isKind = (i: number): boolean => i >= 0 && (doc.flags[i]! & 1) !== 0 && STORM_WORDS.has(doc.text.slice(starts[i]!, ends[i]!).toLowerCase());
+  let s = a;
+  // "Tropical Storm Debby": the kind may come with "Tropical".
+  if (b - s > 2 && doc.text.slice(starts[s]!, ends[s]!) === 'Tropical' && isKind(s + 1)) s++;
+  if (b - s > 1 && isKind(s)) return [s + 1, MISC];
+  if (isKind(a - 1) && ends[a - 1]! < starts[a]!) return [a, MISC];
+  return [a, type];
+}
+
 /**
  * A name starts at a word's start: a token glued to a letter or digit before it is the rest of
  * that word ("4K TV" is "4" "K" "TV"; the tagger made "K TV" a name). Returns the first token of

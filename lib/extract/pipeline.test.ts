@@ -137,3 +137,20 @@ describe('a common word opening a sentence', () => {
     ]);
   });
 });
+
+describe('a named storm', () => {
+  it('is MISC without its kind, as CoNLL-2003 writes "Hurricane Edouard"', () => {
+    // The tagger read both as people.
+    expect(extract('Hurricane Sandy hit New York in 2012, and Storm Ciarán battered Cornwall.').entities.map((e) => [e.text, e.type])).toEqual([
+      ['Sandy', 'MISC'],
+      ['New York', 'LOC'],
+      ['Ciarán', 'MISC'],
+      ['Cornwall', 'LOC'],
+    ]);
+    expect(names('Tropical Storm Debby weakened over Florida.')).toEqual(['Debby', 'Florida']);
+  });
+
+  it('leaves names that hold the word', () => {
+    expect(names('The National Hurricane Center in Miami issued a warning.')).toEqual(['National Hurricane Center', 'Miami']);
+  });
+});

@@ -5,7 +5,7 @@ import type { ModelBundle } from './codec.ts';
 import { FIGURE_TYPES, NAME_TYPES } from './corpus.ts';
 import { classLookup } from './clusters.ts';
 import { buildFacts } from './facts.ts';
-import { demonymPlurals, dropTitle, personByTitle, programmesAsMisc, harmoniseTypes, initialledPeople, isCommonWordOpening, isInitialWithStop, splitCoordinated, splitJoinedPlaces, withinWord } from './name-rules.ts';
+import { demonymPlurals, dropTitle, personByTitle, programmesAsMisc, harmoniseTypes, initialledPeople, isCommonWordOpening, isInitialWithStop, namedStorm, splitCoordinated, splitJoinedPlaces, withinWord } from './name-rules.ts';
 import { isNotAName } from './not-names.ts';
 import { applyClusters, prepareDoc } from './features.ts';
 import { gazLookup } from './gazetteer.ts';
@@ -62,8 +62,8 @@ export function runExtraction(text: string, bundle: ModelBundle, options: Pipeli
     const spans: Array<[number, number, number]> = [];
     if (english) {
       for (const [s, e, tagged] of tagsToSpans(nameTags, a, b)) {
-        const from = withinWord(doc, s, e);
-        const t = personByTitle(doc, from, e, tagged);
+        const [from, storm] = namedStorm(doc, withinWord(doc, s, e), e, tagged);
+        const t = personByTitle(doc, from, e, storm);
         splitJoinedPlaces(doc, dropTitle(doc, from, e, t), e, t, bundle, spans);
       }
     }
