@@ -192,14 +192,14 @@ const STOP = new Set([
   'million', 'billion', 'thousand', 'hundred', 'trillion', 'when', 'while', 'where', 'if', 'so', 'then', 'there', 'here', 'all', 'both', 'such',
 ]);
 
+/** British pence written with the number ("245p" is £2.45; see refine.ts for which tokens are pence). */
+export const PENCE = /^(\d{1,4}(?:\.\d+)?)p$/;
+
 /**
  * The value of a figure of `type` written `text`; `after` is the rest of its sentence (a count's
  * noun), `before` the currency sign right before it that the span leaves out, as OntoNotes does
  * for plain amounts ("$" "3,000"; see signBefore in refine.ts), or ''.
  */
-/** British pence written with the number ("245p" is £2.45; see refine.ts for which tokens are pence). */
-export const PENCE = /^(\d{1,4}(?:\.\d+)?)p$/;
-
 export function normaliseFigure(type: string, text: string, after = '', before = ''): FigureValue {
   const { qualifier, rest } = qualifierOf(text);
   const q = qualifier ? { qualifier } : {};

@@ -190,7 +190,8 @@ function withoutSlashedIdioms(doc: Doc, spans: Array<[number, number, string]>):
 
 /**
  * Figures in news forms the tagger left alone: "ten per cent" (British, a number word before it)
- * is a PERCENT, "Q3" a DATE (a quarter), "€3m" MONEY.
+ * is a PERCENT, "Q3" a DATE (a quarter), "€3m" and pence ("245p") MONEY; and pence it took for a
+ * count are MONEY, a video resolution it took for a figure ("1080p") none.
  */
 function withMissedNewsFigures(doc: Doc, a: number, b: number, spans: Array<[number, number, string]>): Array<[number, number, string]> {
   const found: Array<[number, number, string]> = [];
